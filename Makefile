@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+#   make            build sff8472.ko (and the emulator) against Debian's 6.12
+#                   headers with W=1; any compiler warning fails the build
+#   make check      every test tier; the last line is "N passed, N failed"
+#   make demo       the emulated board demo
+#   make clean
+#
+# KDIR selects another kernel build tree (default: newest installed
+# linux-headers-6.12.*-amd64).
+
+KDIR ?= $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12.*-amd64)))
+OOT_CONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
+
+.PHONY: all modules deps check demo clean
+
+all: modules
+
+deps:
+	@scripts/deps.sh
+
+modules: deps
+	@scripts/build-module.sh $(KDIR)
+
+check: deps
+	@scripts/check.sh
+
+demo: deps
+	@scripts/demo.sh
+
+clean:
+	@rm -rf build; scripts/clean-sources.sh

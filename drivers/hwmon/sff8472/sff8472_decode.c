@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 decode core: identity (A0h), thresholds, checksums and live
+ * values (A2h). Pure functions over EEPROM bytes: no I/O, no allocation,
+ * no floating point. Table numbers refer to SFF-8472 rev 11.0.
+ */
+
+#include <linux/bits.h>
+#include <linux/export.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/string.h>
+#include <linux/types.h>
+#include <linux/unaligned.h>
+
+#include <kunit/visibility.h>
+
+#include "sff8472_decode.h"
+
+/* A0h offsets used only here (Table 3.1). */
+#define A0_EXT_IDENTIFIER	1
+#define A0_CONNECTOR		2
+#define A0_TRANSCEIVER		3	/* 3-10 */
+#define A0_ENCODING		11
+#define A0_BR_NOMINAL		12
+#define A0_RATE_ID		13
+#define A0_LEN_SMF_KM		14
+#define A0_LEN_SMF_100M		15
+#define A0_LEN_OM2		16
+#define A0_LEN_OM1		17
+#define A0_LEN_CABLE		18
+#define A0_LEN_OM3		19
+#define A0_VENDOR_NAME		20	/* 20-35 */
+#define A0_EXT_TRANSCEIVER	36
+#define A0_VENDOR_OUI		37	/* 37-39 */
+#define A0_VENDOR_PN		40	/* 40-55 */
+#define A0_VENDOR_REV		56	/* 56-59 */
+#define A0_WAVELENGTH		60	/* 60-61 */
+#define A0_BR_MAX		66
+#define A0_BR_MIN		67
+#define A0_VENDOR_SN		68	/* 68-83 */
+#define A0_DATE_CODE		84	/* 84-91 */
+
+#define VENDOR_STR_LEN		16
+#define VENDOR_REV_LEN		4
+#define DATE_CODE_LEN		8
+
+/* Byte 12 escape value: nominal rate is in byte 66, units of 250 MBd. */
+#define BR_NOMINAL_EXT		0xff
+
+/* Transceiver code bits that denote a copper or cable medium (Table 3.5). */
+#define XCVR3_IB_COPPER		(BIT(1) | BIT(0))	/* 1X Copper Active/Passive */
+#define XCVR6_ETH_COPPER	(BIT(3) | BIT(2))	/* 1000BASE-T, 1000BASE-CX */
+#define XCVR7_FC_EL_INTER	BIT(0)			/* EL inter-enclosure */
+#define XCVR8_FC_EL_INTRA	BIT(7)			/* EL intra-enclosure */
+#define XCVR8_ACTIVE_CABLE	BIT(3)
+#define XCVR8_PASSIVE_CABLE	BIT(2)
+#define XCVR9_FC_COPPER		GENMASK(7, 4)		/* TW, TP, MI, TV */
+
+/* A2h byte 118: defined bits (Table 3.18a); 7-4 and 2 are reserved. */
+#define EXT_STATUS_DEFINED	(SFF8472_EXT_SOFT_RS1 | \
+				 SFF8472_EXT_POWER_LEVEL_STATE | \
+				 SFF8472_EXT_POWER_LEVEL_SELECT)
+
+/**
+ * sff8472_checksum() - low order 8 bits of the sum of @len bytes
+ * @buf: bytes to sum
+ * @len: number of bytes
+ *
+ * This is the check code of CC_BASE, CC_EXT and CC_DMI.
+ *
+ * Return: the sum modulo 256.
+ */
+u8 sff8472_checksum(const u8 *buf, size_t len)
+{
+	u8 sum = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		sum += buf[i];
+
+	return sum;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_checksum);
+
+/**
+ * sff8472_checksum_ok() - verify a check code
+ * @buf: bytes covered by the check code
+ * @len: number of bytes
+ * @expected: the check code byte as stored
+ *
+ * Return: true if the low order 8 bits of the sum equal @expected.
+ */
+bool sff8472_checksum_ok(const u8 *buf, size_t len, u8 expected)
+{
+	return sff8472_checksum(buf, len) == expected;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_checksum_ok);
+
+static bool sff8472_is_pad(u8 c)
+{
+	return c == ' ' || c == '\0';
+}
+
+static char sff8472_printable(u8 c)
+{
+	return (c >= 0x20 && c <= 0x7e) ? c : '?';
+}
+
+/**
+ * sff8472_copy_string() - copy a fixed-width ASCII field for display
+ * @dst: destination buffer, always NUL-terminated if @dst_size > 0
+ * @dst_size: size of @dst including the terminating NUL
+ * @src: field bytes
+ * @len: field width
+ *
+ * Trailing spaces and NULs are trimmed (modules pad with either), then
+ * every remaining byte outside printable ASCII (20h-7Eh) is replaced by
+ * '?'. Leading spaces are kept. The result is truncated to @dst_size - 1
+ * characters.
+ *
+ * Return: the length of the string written to @dst.
+ */
+size_t sff8472_copy_string(char *dst, size_t dst_size, const u8 *src,
+			   size_t len)
+{
+	size_t n, i;
+
+	if (!dst_size)
+		return 0;
+
+	while (len && sff8472_is_pad(src[len - 1]))
+		len--;
+
+	n = min(len, dst_size - 1);
+	for (i = 0; i < n; i++)
+		dst[i] = sff8472_printable(src[i]);
+	dst[n] = '\0';
+
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_copy_string);
+
+static bool sff8472_two_digits(const u8 *p, u8 *val)
+{
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		return false;
+
+	*val = (p[0] - '0') * 10 + (p[1] - '0');
+	return true;
+}
+
+/**
+ * sff8472_decode_date() - decode the date code (A0h bytes 84-91, Table 3.8)
+ * @code: the 8 bytes of the date code
+ * @date: result
+ *
+ * YYMMDD must be ASCII digits with month 1-12 and day 1-31 for @date->valid;
+ * otherwise year, month and day are 0. The lot code (bytes 90-91) is vendor
+ * specific and may be blank, so it does not affect validity. @date->raw
+ * always holds a display-safe copy of all eight bytes.
+ */
+void sff8472_decode_date(const u8 *code, struct sff8472_date *date)
+{
+	u8 yy, mm, dd;
+
+	memset(date, 0, sizeof(*date));
+
+	sff8472_copy_string(date->raw, sizeof(date->raw), code, DATE_CODE_LEN);
+	sff8472_copy_string(date->lot, sizeof(date->lot), code + 6, 2);
+
+	if (!sff8472_two_digits(code, &yy) ||
+	    !sff8472_two_digits(code + 2, &mm) ||
+	    !sff8472_two_digits(code + 4, &dd))
+		return;
+
+	if (mm < 1 || mm > 12 || dd < 1 || dd > 31)
+		return;
+
+	date->valid = true;
+	date->year = 2000 + yy;
+	date->month = mm;
+	date->day = dd;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_date);
+
+/*
+ * Single mode length from byte 14 (km) and byte 15 (100 m). Byte 15 has the
+ * finer resolution but saturates at 25.4 km (255 means "more than"), so it is
+ * used when it is in range and agrees with byte 14 to within a kilometre;
+ * otherwise the larger of the two is reported.
+ */
+static u32 sff8472_len_smf(u8 km, u8 hm)
+{
+	u32 m_km = km * 1000U;
+	u32 m_hm = hm * 100U;
+
+	if (hm && hm != 0xff && m_km < m_hm + 1000U)
+		return m_hm;
+
+	return max(m_km, m_hm);
+}
+
+/* Byte 18 is a copper length for cable assemblies and copper media. */
+static bool sff8472_is_copper(const u8 *xcvr)
+{
+	return (xcvr[0] & XCVR3_IB_COPPER) ||
+	       (xcvr[3] & XCVR6_ETH_COPPER) ||
+	       (xcvr[4] & XCVR7_FC_EL_INTER) ||
+	       (xcvr[5] & (XCVR8_FC_EL_INTRA | XCVR8_ACTIVE_CABLE |
+			   XCVR8_PASSIVE_CABLE)) ||
+	       (xcvr[6] & XCVR9_FC_COPPER);
+}
+
+static void sff8472_decode_bit_rate(const u8 *a0, struct sff8472_id *id)
+{
+	u8 nominal = a0[A0_BR_NOMINAL];
+	u8 max_pct = a0[A0_BR_MAX];
+	u8 min_pct = a0[A0_BR_MIN];
+
+	if (nominal == BR_NOMINAL_EXT) {
+		/*
+		 * Byte 66 holds the nominal rate in units of 250 MBd, so the
+		 * "% above nominal" margin is not available.
+		 */
+		id->br_nominal_mbd = a0[A0_BR_MAX] * 250U;
+		return;
+	}
+
+	id->br_nominal_mbd = nominal * 100U;
+	if (!nominal)
+		return;
+
+	/* Bytes 66/67: units of 1 % above/below nominal, 0 = unspecified. */
+	if (max_pct)
+		id->br_max_mbd = nominal * (100U + max_pct);
+	if (min_pct)
+		id->br_min_mbd = min_pct < 100 ? nominal * (100U - min_pct) : 0;
+}
+
+/**
+ * sff8472_decode_id() - decode the serial ID fields (A0h 0-95, Table 3.1)
+ * @a0: A0h bytes 0-95
+ * @id: result
+ *
+ * Check codes are verified but the fields are decoded regardless; callers
+ * decide what to do with a module that fails CC_BASE or CC_EXT.
+ */
+void sff8472_decode_id(const u8 a0[SFF8472_BASE_LEN], struct sff8472_id *id)
+{
+	const u8 *xcvr = &a0[A0_TRANSCEIVER];
+	bool copper;
+
+	memset(id, 0, sizeof(*id));
+
+	id->identifier = a0[SFF8472_A0_IDENTIFIER];
+	id->ext_identifier = a0[A0_EXT_IDENTIFIER];
+	id->connector = a0[A0_CONNECTOR];
+	memcpy(id->transceiver, xcvr, sizeof(id->transceiver));
+	id->encoding = a0[A0_ENCODING];
+	sff8472_decode_bit_rate(a0, id);
+	id->rate_identifier = a0[A0_RATE_ID];
+
+	id->is_passive_cable = xcvr[5] & XCVR8_PASSIVE_CABLE;
+	id->is_cable = xcvr[5] & (XCVR8_PASSIVE_CABLE | XCVR8_ACTIVE_CABLE);
+	copper = sff8472_is_copper(xcvr);
+
+	id->len_smf_m = sff8472_len_smf(a0[A0_LEN_SMF_KM], a0[A0_LEN_SMF_100M]);
+	id->len_om2_m = a0[A0_LEN_OM2] * 10U;
+	id->len_om1_m = a0[A0_LEN_OM1] * 10U;
+	if (copper)
+		id->len_copper_m = a0[A0_LEN_CABLE];
+	else
+		id->len_om4_m = a0[A0_LEN_CABLE] * 10U;
+	id->len_om3_m = a0[A0_LEN_OM3] * 10U;
+
+	sff8472_copy_string(id->vendor_name, sizeof(id->vendor_name),
+			    &a0[A0_VENDOR_NAME], VENDOR_STR_LEN);
+	id->ext_transceiver = a0[A0_EXT_TRANSCEIVER];
+	memcpy(id->vendor_oui, &a0[A0_VENDOR_OUI], sizeof(id->vendor_oui));
+	sff8472_copy_string(id->vendor_pn, sizeof(id->vendor_pn),
+			    &a0[A0_VENDOR_PN], VENDOR_STR_LEN);
+	sff8472_copy_string(id->vendor_rev, sizeof(id->vendor_rev),
+			    &a0[A0_VENDOR_REV], VENDOR_REV_LEN);
+
+	if (id->is_cable)
+		id->cable_compliance = a0[A0_WAVELENGTH];
+	else
+		id->wavelength_nm = get_unaligned_be16(&a0[A0_WAVELENGTH]);
+
+	id->cc_base = a0[SFF8472_A0_CC_BASE];
+	id->options = get_unaligned_be16(&a0[SFF8472_A0_OPTIONS]);
+	sff8472_copy_string(id->vendor_sn, sizeof(id->vendor_sn),
+			    &a0[A0_VENDOR_SN], VENDOR_STR_LEN);
+	sff8472_decode_date(&a0[A0_DATE_CODE], &id->date);
+	id->diag_type = a0[SFF8472_A0_DIAG_TYPE];
+	id->enh_options = a0[SFF8472_A0_ENH_OPTIONS];
+	id->compliance = a0[SFF8472_A0_COMPLIANCE];
+	id->cc_ext = a0[SFF8472_A0_CC_EXT];
+
+	id->cc_base_ok = sff8472_checksum_ok(a0, SFF8472_A0_CC_BASE,
+					     id->cc_base);
+	id->cc_ext_ok = sff8472_checksum_ok(&a0[SFF8472_A0_OPTIONS],
+					    SFF8472_A0_CC_EXT -
+					    SFF8472_A0_OPTIONS,
+					    id->cc_ext);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_id);
+
+/**
+ * sff8472_decode_thresholds() - decode A2h bytes 0-39 (Table 3.15)
+ * @a2: A2h bytes 0-95
+ * @thr: result
+ *
+ * Each channel has 8 bytes: high alarm, low alarm, high warning, low
+ * warning, each big-endian.
+ */
+void sff8472_decode_thresholds(const u8 a2[SFF8472_DMI_STATIC_LEN],
+			       struct sff8472_thresholds *thr)
+{
+	int ch;
+
+	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
+		const u8 *p = &a2[SFF8472_A2_THRESHOLDS + ch * 8];
+
+		thr->raw[ch][SFF8472_HIGH_ALARM] = get_unaligned_be16(p);
+		thr->raw[ch][SFF8472_LOW_ALARM] = get_unaligned_be16(p + 2);
+		thr->raw[ch][SFF8472_HIGH_WARN] = get_unaligned_be16(p + 4);
+		thr->raw[ch][SFF8472_LOW_WARN] = get_unaligned_be16(p + 6);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_thresholds);
+
+/**
+ * sff8472_dmi_checksum_ok() - verify CC_DMI (A2h byte 95)
+ * @a2: A2h bytes 0-95
+ *
+ * Return: true if the low order 8 bits of the sum of bytes 0-94 equal
+ * byte 95.
+ */
+bool sff8472_dmi_checksum_ok(const u8 a2[SFF8472_DMI_STATIC_LEN])
+{
+	return sff8472_checksum_ok(a2, SFF8472_A2_CC_DMI,
+				   a2[SFF8472_A2_CC_DMI]);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_dmi_checksum_ok);
+
+#define LIVE(off)	((off) - SFF8472_LIVE_START)
+
+/**
+ * sff8472_decode_live() - decode one snapshot of A2h 96-119
+ * @live: A2h bytes 96-119
+ * @lv: result
+ *
+ * Alarm (112-113) and warning (116-117) flags follow Table 3.18: byte
+ * 112/116 bit 7 down to bit 0 are temperature high/low, Vcc high/low, bias
+ * high/low, TX power high/low; byte 113/117 bits 7/6 are RX power high/low.
+ * The remaining bits are reserved and ignored, as are reserved bits of
+ * byte 118 (Table 3.18a).
+ */
+void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
+			 struct sff8472_live *lv)
+{
+	u16 alarm = get_unaligned_be16(&live[LIVE(SFF8472_A2_ALARM_FLAGS)]);
+	u16 warn = get_unaligned_be16(&live[LIVE(SFF8472_A2_WARN_FLAGS)]);
+	int ch;
+
+	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
+		/* High flag at bit 15 - 2 * ch of the 16-bit word, low below. */
+		u16 high = BIT(15 - 2 * ch);
+		u16 low = BIT(14 - 2 * ch);
+
+		lv->raw[ch] = get_unaligned_be16(&live[LIVE(SFF8472_A2_LIVE) +
+						       2 * ch]);
+		lv->flag[ch][SFF8472_HIGH_ALARM] = alarm & high;
+		lv->flag[ch][SFF8472_LOW_ALARM] = alarm & low;
+		lv->flag[ch][SFF8472_HIGH_WARN] = warn & high;
+		lv->flag[ch][SFF8472_LOW_WARN] = warn & low;
+	}
+
+	lv->status = live[LIVE(SFF8472_A2_STATUS)];
+	lv->ext_status = live[LIVE(SFF8472_A2_EXT_STATUS)] & EXT_STATUS_DEFINED;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_live);
+
+/* Moves to the driver core file (sff8472.ko's main object) once it exists. */
+MODULE_DESCRIPTION("SFF-8472 SFP transceiver digital diagnostics");
+MODULE_LICENSE("GPL");

@@ -48,6 +48,7 @@ tier kunit scripts/kunit.sh
 echo "== tier 3: out-of-tree build and static checks"
 check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh
 check "checkpatch --strict" scripts/checkpatch.sh
+tier dt-check scripts/dt-check.sh
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

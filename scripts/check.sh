@@ -45,6 +45,9 @@ check "calibration vectors match kunit/gen_calibration_vectors.py" \
 	python3 kunit/gen_calibration_vectors.py --check
 tier kunit scripts/kunit.sh
 
+echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
+tier e2e scripts/e2e/run.sh
+
 echo "== tier 3: out-of-tree build and static checks"
 check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh
 check "checkpatch --strict" scripts/checkpatch.sh

@@ -1,6 +1,5 @@
 #!/bin/sh
-# Build a User-Mode Linux kernel with the driver, the emulator and their KUnit
-# suites (KASAN, UBSAN and lockdep on), boot it and report the results.
+# Build the UML test kernel (scripts/uml-kernel.sh) and run its KUnit suites.
 #
 #   scripts/kunit.sh [FILTER_GLOB]      e.g. scripts/kunit.sh 'sff8472_emul*'
 #
@@ -13,32 +12,31 @@ set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 mkdir -p "$cache"
-
-exec 9>"$cache/kunit.lock"
+exec 9>"$cache/uml.lock"
 flock 9
 
-"$repo/scripts/clean-sources.sh"
-tree=$("$repo/scripts/kernel-tree.sh")
-build="$cache/build-um-$(basename "$tree" | sed 's/^linux-//')"
 out="$cache/kunit-output.txt"
+report() {
+	[ -n "${SFF8472_COUNTS:-}" ] && echo "$1 $2 $3" >"$SFF8472_COUNTS"
+	echo "kunit: $1 passed, $2 failed, $3 skipped"
+}
+
+build=$("$repo/scripts/uml-kernel.sh") || { report 0 1 0; exit 1; }
+tree=$("$repo/scripts/kernel-tree.sh")
 
 set +e
-python3 "$tree/tools/testing/kunit/kunit.py" run \
-	--arch=um --kunitconfig="$repo/kunit/.kunitconfig" \
-	--build_dir="$build" --jobs="$(nproc)" --timeout=600 \
-	--make_options="CC=ccache gcc" "$@" >"$out" 2>&1
+python3 "$tree/tools/testing/kunit/kunit.py" exec --build_dir="$build" \
+	--timeout=600 "$@" >"$out" 2>&1
 status=$?
 set -e
 
-# kunit.py's own summary and any failure detail, without the build noise.
-grep -E '^\[[0-9:]+\] (=|\[|Testing complete|Elapsed|Configuring|Building|Starting|ERROR)|FAILED|error:|Error|not ok' "$out" |
+# kunit.py's own summary and any failure detail.
+grep -E '^\[[0-9:]+\] (=|\[|Testing complete|Elapsed|Starting|ERROR)|FAILED|not ok' "$out" |
 	grep -v '\[PASSED\]' || true
 
 log="$build/test.log"
-sanitiser='BUG: KASAN|UBSAN:|WARNING: possible|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|BUG: sleeping function|BUG: |Kernel panic|WARNING: CPU|kernel BUG at|Oops'
-if [ -f "$log" ] && grep -Eq "$sanitiser" "$log"; then
-	echo "kunit: kernel log has sanitiser, lockdep or crash reports:" >&2
-	grep -E -A20 "$sanitiser" "$log" | head -80 >&2
+if [ -f "$log" ] && "$repo/scripts/sanitiser-reports.sh" "$log" >&2; then
+	echo "kunit: the kernel log has sanitiser, lockdep or crash reports" >&2
 	status=1
 fi
 
@@ -48,10 +46,9 @@ failed=$(echo "$summary" | sed -n 's/.*failed: \([0-9]*\).*/\1/p')
 skipped=$(echo "$summary" | sed -n 's/.*skipped: \([0-9]*\).*/\1/p')
 : "${passed:=0}" "${failed:=0}" "${skipped:=0}"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-	# A build error, crash or sanitiser report counts as one failure.
+	# A crash or sanitiser report counts as one failure.
 	failed=1
 	[ -z "$summary" ] && tail -n 40 "$out" >&2
 fi
-[ -n "${SFF8472_COUNTS:-}" ] && echo "$passed $failed $skipped" >"$SFF8472_COUNTS"
-echo "kunit: $passed passed, $failed failed, $skipped skipped"
+report "$passed" "$failed" "$skipped"
 exit "$status"

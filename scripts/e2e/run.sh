@@ -1,0 +1,67 @@
+#!/bin/sh
+# End-to-end tests: the real driver, bound from a device tree, under Debian's
+# own userspace in User-Mode Linux, through scripts/sfp-uml. Every built-in
+# profile in every adapter mode, then a scenario (alarms, hot swap, nvmem
+# writes) on a dump file, and the runner's refusal of malformed images.
+# Writes "passed failed 0" to $SFF8472_COUNTS when set.
+set -u
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo" || exit 1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+counts="$work/counts"
+: >"$counts"
+uml=scripts/sfp-uml
+
+# A check that counts as one test.
+expect() {
+	name=$1
+	shift
+	if "$@"; then echo "ok: $name"; echo "1 0" >>"$counts"
+	else echo "FAILED: $name"; echo "0 1" >>"$counts"; fi
+}
+
+# The runner refuses malformed images before booting, with exit status 2.
+refuses() {
+	"$uml" "$@" -- true 2>"$work/refusal"
+	[ $? -eq 2 ] && grep -q 'sfp-uml: ' "$work/refusal"
+}
+head -c 300 /dev/zero >"$work/short.bin"
+expect "sfp-uml refuses a 300-byte image" refuses --cage port1="$work/short.bin"
+expect "sfp-uml refuses an unreadable image" refuses --cage port1="$work/missing.bin"
+expect "sfp-uml refuses an unknown cage label" refuses --cage port9=internal
+expect "sfp-uml refuses an unknown adapter mode" refuses --adapter spi
+
+# The exit status and both output streams of the command come back.
+expect "sfp-uml forwards stdout, stderr and the exit status" sh -c "
+	$uml -- sh -c 'echo out; echo err >&2; exit 7' >$work/o 2>$work/e
+	[ \$? -eq 7 ] && [ \"\$(cat $work/o)\" = out ] && [ \"\$(cat $work/e)\" = err ]"
+
+for mode in i2c i2c16 smbus-block smbus-word smbus-byte; do
+	out="$work/$mode"
+	if "$uml" --cages 5 --adapter "$mode" --cage port1=internal --cage port2=external \
+		--cage port3=copper --cage port4=addr-change --cage port5=empty \
+		-- sh scripts/e2e/collect.sh "$out" 5 >"$work/$mode.log" 2>&1; then
+		E2E_COUNTS=$counts python3 scripts/e2e/check.py "$out" "$mode" \
+			port1=ddm port2=ddm port3=no-ddm port4=ddm port5=empty
+	else
+		echo "FAILED: e2e $mode: the board did not run"; cat "$work/$mode.log"
+		echo "0 1" >>"$counts"
+	fi
+done
+
+python3 scripts/e2e/make_dump.py "$work/dump.bin"
+if "$uml" --cages 2 --cage port1="$work/dump.bin" --cage port2=internal \
+	-- sh scripts/e2e/scenario.sh "$work/scenario" >"$work/scenario.log" 2>&1; then
+	E2E_COUNTS=$counts python3 scripts/e2e/check.py --scenario "$work/scenario" "$work/dump.bin"
+else
+	echo "FAILED: e2e scenario: the board did not run"; cat "$work/scenario.log"
+	echo "0 1" >>"$counts"
+fi
+
+passed=$(awk '{p += $1} END {print p + 0}' "$counts")
+failed=$(awk '{f += $2} END {print f + 0}' "$counts")
+[ -n "${SFF8472_COUNTS:-}" ] && echo "$passed $failed 0" >"$SFF8472_COUNTS"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

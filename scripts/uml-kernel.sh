@@ -1,0 +1,39 @@
+#!/bin/sh
+# Build, incrementally, the one User-Mode Linux kernel the tests use: the
+# driver, the emulator and their KUnit suites built in, KASAN, UBSAN and
+# lockdep on (kunit/.kunitconfig). scripts/kunit.sh runs its suites;
+# scripts/sfp-uml boots it with kunit.enable=0 for the end-to-end tests.
+# Prints the build directory (the kernel is its `linux`).
+#
+# Callers hold $cache/uml.lock (scripts/uml-lock.sh) around build and use.
+set -eu
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
+
+"$repo/scripts/clean-sources.sh"
+tree=$("$repo/scripts/kernel-tree.sh")
+build="$cache/build-um-$(basename "$tree" | sed 's/^linux-//')"
+log="$cache/uml-build.log"
+
+# Skip the build (a no-op make costs seconds) when nothing it uses changed.
+stamp="$build/.sff8472-built"
+# The stamp names the clone it was built from and is older than every change.
+if [ -x "$build/linux" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$repo" ] &&
+   [ -z "$(find "$repo/drivers" "$repo/kunit/.kunitconfig" "$tree/.sff8472-extracted" \
+	-newer "$stamp" -print -quit)" ]; then
+	echo "$build"
+	exit 0
+fi
+rm -f "$stamp"
+echo "$repo" >"$stamp.new"
+if ! python3 "$tree/tools/testing/kunit/kunit.py" build \
+	--arch=um --kunitconfig="$repo/kunit/.kunitconfig" \
+	--build_dir="$build" --jobs="$(nproc)" \
+	--make_options="CC=ccache gcc" >"$log" 2>&1; then
+	grep -E 'error:|Error |ERROR|Missing:' "$log" | head -n 30 >&2
+	echo "uml-kernel: build failed, see $log" >&2
+	exit 1
+fi
+mv "$stamp.new" "$stamp"
+echo "$build"

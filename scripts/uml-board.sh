@@ -5,10 +5,13 @@
 # describe a cage on its own I2C bus. The cages start empty; the runner loads
 # their modules before it loads the driver.
 #
-#   scripts/uml-board.sh N MODE     MODE: i2c i2c16 smbus-block smbus-word smbus-byte
+#   scripts/uml-board.sh N MODE [POLL_MS]
+#
+# MODE: i2c i2c16 smbus-block smbus-word smbus-byte. POLL_MS sets each
+# cage's sff,poll-interval-ms (default: the driver's own, 1000).
 set -eu
 
-cages=$1 mode=$2
+cages=$1 mode=$2 poll=${3:-}
 max_len=0
 case $mode in
 i2c16) mode=i2c max_len=16 ;;
@@ -41,7 +44,8 @@ while [ "$i" -le "$cages" ]; do
 		sfp@50 {
 			compatible = "sff,sff8472";
 			reg = <0x50>;
-			label = "port$i";
+			label = "port$i";${poll:+
+			sff,poll-interval-ms = <$poll>;}
 		};
 	};
 CAGE

@@ -382,7 +382,3 @@ void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
 	lv->ext_status = live[LIVE(SFF8472_A2_EXT_STATUS)] & EXT_STATUS_DEFINED;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_live);
-
-/* Moves to the driver core file (sff8472.ko's main object) once it exists. */
-MODULE_DESCRIPTION("SFF-8472 SFP transceiver digital diagnostics");
-MODULE_LICENSE("GPL");

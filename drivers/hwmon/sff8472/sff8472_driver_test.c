@@ -1,0 +1,1395 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the sff8472 driver running against the emulator.
+ *
+ * Expected values are worked out by hand from SFF-8472 rev 11.0 (section
+ * "Diagnostics", Tables 3.15-3.18a) and the profile constants documented in
+ * sff8472_emul.c; the driver's own decode functions are never used to
+ * compute an expectation.
+ *
+ * hwmon units: m°C, mV, mA, µW; results are rounded half away from zero.
+ */
+
+#include <dt-bindings/gpio/gpio.h>
+#include <kunit/device.h>
+#include <kunit/resource.h>
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/gpio/driver.h>
+#include <linux/gpio/property.h>
+#include <linux/hwmon.h>
+#include <linux/i2c.h>
+#include <linux/kernel.h>
+#include <linux/ktime.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "sff8472.h"
+#include "sff8472_emul.h"
+
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
+/* Long enough that the background presence poll never runs in a test. */
+#define QUIET_POLL_MS	3600000
+
+static const struct property_entry drv_quiet_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	{ }
+};
+
+static const struct property_entry drv_writable_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	PROPERTY_ENTRY_BOOL("sff,user-eeprom-writable"),
+	{ }
+};
+
+struct drv_bus {
+	const char *name;
+	enum sff8472_emul_mode mode;
+	unsigned int max_len;
+	/*
+	 * Transactions for one snapshot of A2h 95-119 (CC_DMI + live area):
+	 * I2C/block: 25 bytes in one read (two with 16-byte chunks: 95-109,
+	 * 110-119). Word and byte modes read only the bytes used: 95, 96-105,
+	 * 110, 112-113, 116-118; word: 1 + 5 + 1 + 1 + (1 + 1) = 10; byte:
+	 * 1 + 5 x 3 (MSB-LSB-MSB) + 1 + 2 + 3 = 22.
+	 */
+	unsigned int snapshot_xfers;
+	bool atomic16;
+};
+
+static const struct drv_bus drv_buses[] = {
+	{ "i2c", SFF8472_EMUL_I2C, 0, 1, true },
+	{ "i2c-16", SFF8472_EMUL_I2C, 16, 2, true },
+	{ "smbus-block", SFF8472_EMUL_SMBUS_BLOCK, 0, 1, true },
+	{ "smbus-word", SFF8472_EMUL_SMBUS_WORD, 0, 10, true },
+	{ "smbus-byte", SFF8472_EMUL_SMBUS_BYTE, 0, 22, false },
+};
+
+static void drv_bus_desc(const struct drv_bus *bus, char *desc)
+{
+	strscpy(desc, bus->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(drv_bus, drv_buses, drv_bus_desc);
+
+/* Modes that can read a 16-bit field in one transaction. */
+static const struct drv_bus *drv_atomic_buses[] = {
+	&drv_buses[0], &drv_buses[1], &drv_buses[2], &drv_buses[3],
+};
+
+static void drv_atomic_desc(const struct drv_bus **bus, char *desc)
+{
+	strscpy(desc, (*bus)->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(drv_atomic, drv_atomic_buses, drv_atomic_desc);
+
+struct drv {
+	struct sff8472_emul *emul;
+	struct i2c_client *client;
+	struct device *dev;
+	struct sff8472_data *data;
+};
+
+KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_client, i2c_unregister_device,
+			    struct i2c_client *);
+KUNIT_DEFINE_ACTION_WRAPPER(drv_put_device, put_device, struct device *);
+
+/* A reference on the current hwmon device, which the driver may drop. */
+static struct device *drv_hold_hwmon(struct kunit *test, struct device *dev)
+{
+	struct device *hwmon = sff8472_kunit_hwmon_dev(dev);
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, hwmon);
+	get_device(hwmon);
+	ret = kunit_add_action_or_reset(test, drv_put_device, hwmon);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	return hwmon;
+}
+
+/* Bind the driver to 0x50 of @emul; unbound automatically at test end. */
+static void drv_bind(struct kunit *test, struct drv *d,
+		     const struct property_entry *props)
+{
+	struct software_node *node;
+	struct i2c_board_info info = { I2C_BOARD_INFO("sff8472", 0x50) };
+	int ret;
+
+	node = kunit_kzalloc(test, sizeof(*node), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, node);
+	node->properties = props;
+	info.swnode = node;
+
+	d->client = i2c_new_client_device(sff8472_emul_adapter(d->emul), &info);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d->client);
+	ret = kunit_add_action_or_reset(test, drv_unregister_client, d->client);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	d->dev = &d->client->dev;
+	d->data = sff8472_kunit_data(d->dev);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, d->data, "driver did not bind");
+}
+
+/* Insert a built-in profile (a hot-plug if a module was there). */
+static void drv_load(struct kunit *test, struct drv *d, const char *profile)
+{
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(d->emul, profile));
+}
+
+static void drv_load_image(struct kunit *test, struct drv *d, const u8 *img)
+{
+	int ret = sff8472_emul_load_image(d->emul, img,
+					  SFF8472_EMUL_IMAGE_FULL);
+
+	KUNIT_ASSERT_EQ(test, 0, ret);
+}
+
+/* A copy of a built-in profile's 512-byte image, to modify. */
+static u8 *drv_profile_image(struct kunit *test, const char *profile)
+{
+	u8 *img = kunit_kzalloc(test, SFF8472_EMUL_IMAGE_FULL, GFP_KERNEL);
+	int size;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	size = sff8472_emul_profile_image(profile, img,
+					  SFF8472_EMUL_IMAGE_FULL);
+	KUNIT_ASSERT_EQ(test, SFF8472_EMUL_IMAGE_FULL, size);
+	return img;
+}
+
+static void drv_setup(struct kunit *test, struct drv *d,
+		      const struct drv_bus *bus, const char *profile,
+		      const struct property_entry *props)
+{
+	d->emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	drv_load(test, d, profile);
+	drv_bind(test, d, props);
+}
+
+static struct device *drv_hwmon(struct drv *d)
+{
+	return sff8472_kunit_hwmon_dev(d->dev);
+}
+
+static int drv_read(struct drv *d, enum hwmon_sensor_types type, u32 attr,
+		    int channel, long *val)
+{
+	struct device *hwmon = drv_hwmon(d);
+
+	if (!hwmon)
+		return -ENODEV;
+	return sff8472_hwmon_read(hwmon, type, attr, channel, val);
+}
+
+static long drv_read_ok(struct kunit *test, struct drv *d,
+			enum hwmon_sensor_types type, u32 attr, int channel)
+{
+	long val = LONG_MIN;
+
+	KUNIT_EXPECT_EQ_MSG(test, 0, drv_read(d, type, attr, channel, &val),
+			    "type %d attr %u channel %d", type, attr, channel);
+	return val;
+}
+
+static void drv_set_interval(struct kunit *test, struct drv *d, long ms)
+{
+	struct device *hwmon = drv_hwmon(d);
+
+	KUNIT_ASSERT_NOT_NULL(test, hwmon);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_hwmon_write(hwmon, hwmon_chip,
+						     hwmon_chip_update_interval,
+						     0, ms));
+}
+
+/* Every later live read goes to the bus (update_interval 0). */
+static void drv_no_cache(struct kunit *test, struct drv *d)
+{
+	drv_set_interval(test, d, 0);
+}
+
+static const char *drv_label(struct kunit *test, struct drv *d,
+			     enum hwmon_sensor_types type, u32 attr,
+			     int channel)
+{
+	const char *str = NULL;
+	int ret;
+
+	ret = sff8472_hwmon_read_string(drv_hwmon(d), type, attr, channel,
+					&str);
+	KUNIT_EXPECT_EQ(test, 0, ret);
+	return str;
+}
+
+static char *drv_show(struct kunit *test, struct drv *d, const char *name,
+		      ssize_t *ret)
+{
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	*ret = sff8472_kunit_show(d->dev, name, buf);
+	return buf;
+}
+
+static void drv_expect_show(struct kunit *test, struct drv *d,
+			    const char *name, const char *expected)
+{
+	ssize_t ret;
+	char *buf = drv_show(test, d, name, &ret);
+
+	KUNIT_EXPECT_GT_MSG(test, ret, 0, "%s", name);
+	KUNIT_EXPECT_STREQ_MSG(test, buf, expected, "%s", name);
+}
+
+static void drv_expect_show_err(struct kunit *test, struct drv *d,
+				const char *name, int err)
+{
+	ssize_t ret;
+
+	drv_show(test, d, name, &ret);
+	KUNIT_EXPECT_EQ_MSG(test, ret, (ssize_t)err, "%s", name);
+}
+
+static ssize_t drv_store(struct drv *d, const char *name, const char *val)
+{
+	return sff8472_kunit_store(d->dev, name, val, strlen(val));
+}
+
+static void drv_stats(struct drv *d, struct sff8472_emul_stats *st)
+{
+	sff8472_emul_get_stats(d->emul, st);
+}
+
+/* hwmon attributes in the order a `sensors` run reads them. */
+static const u32 drv_attrs[][10] = {
+	[hwmon_temp] = { hwmon_temp_input, hwmon_temp_label, hwmon_temp_lcrit,
+			 hwmon_temp_min, hwmon_temp_max, hwmon_temp_crit,
+			 hwmon_temp_lcrit_alarm, hwmon_temp_min_alarm,
+			 hwmon_temp_max_alarm, hwmon_temp_crit_alarm },
+	[hwmon_in] = { hwmon_in_input, hwmon_in_label, hwmon_in_lcrit,
+		       hwmon_in_min, hwmon_in_max, hwmon_in_crit,
+		       hwmon_in_lcrit_alarm, hwmon_in_min_alarm,
+		       hwmon_in_max_alarm, hwmon_in_crit_alarm },
+	[hwmon_curr] = { hwmon_curr_input, hwmon_curr_label, hwmon_curr_lcrit,
+			 hwmon_curr_min, hwmon_curr_max, hwmon_curr_crit,
+			 hwmon_curr_lcrit_alarm, hwmon_curr_min_alarm,
+			 hwmon_curr_max_alarm, hwmon_curr_crit_alarm },
+	[hwmon_power] = { hwmon_power_input, hwmon_power_label,
+			  hwmon_power_lcrit, hwmon_power_min, hwmon_power_max,
+			  hwmon_power_crit, hwmon_power_lcrit_alarm,
+			  hwmon_power_min_alarm, hwmon_power_max_alarm,
+			  hwmon_power_crit_alarm },
+};
+
+enum {
+	COL_INPUT, COL_LABEL, COL_LCRIT, COL_MIN, COL_MAX, COL_CRIT,
+	COL_LCRIT_ALARM, COL_MIN_ALARM, COL_MAX_ALARM, COL_CRIT_ALARM
+};
+
+struct drv_chan {
+	enum hwmon_sensor_types type;
+	int channel;
+	const char *label;
+};
+
+static const struct drv_chan drv_chans[] = {
+	{ hwmon_temp, 0, "temperature" },
+	{ hwmon_in, 0, "VCC" },
+	{ hwmon_curr, 0, "bias" },
+	{ hwmon_power, 0, "TX_power" },
+	{ hwmon_power, 1, "RX_power" },
+};
+
+/* Expected input and _lcrit, _min, _max, _crit per channel. */
+struct drv_expect {
+	long input[5];
+	long limit[5][4];
+};
+
+static void drv_expect_channels(struct kunit *test, struct drv *d,
+				const struct drv_expect *e)
+{
+	int i, l;
+
+	for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+		const struct drv_chan *c = &drv_chans[i];
+		const u32 *a = drv_attrs[c->type];
+
+		KUNIT_EXPECT_EQ_MSG(test, e->input[i],
+				    drv_read_ok(test, d, c->type, a[COL_INPUT],
+						c->channel), "%s", c->label);
+		for (l = 0; l < 4; l++)
+			KUNIT_EXPECT_EQ_MSG(test, e->limit[i][l],
+					    drv_read_ok(test, d, c->type,
+							a[COL_LCRIT + l],
+							c->channel),
+					    "%s limit %d", c->label, l);
+	}
+}
+
+/*
+ * "internal": A/D values are in the spec's units.
+ *   T 0x2260 = 8800/256 = 34.375 °C; thresholds 0x4e00 78, 0xf300 -13,
+ *     0x4900 73, 0xf800 -8 °C.
+ *   V 0x8121 = 33057 x 100 µV = 3305.7 -> 3306 mV; 0x9088 37000, 0x7148
+ *     29000, 0x8ca0 36000, 0x7530 30000 -> 3700/2900/3600/3000 mV.
+ *   I 0x0dac = 3500 x 2 µA = 7 mA; 0x19c8 6600 -> 13.2 -> 13, 0x07d0
+ *     2000 -> 4, 0x189c 6300 -> 12.6 -> 13, 0x09c4 2500 -> 5 mA.
+ *   TX 0x15f7 = 5623 x 0.1 µW = 562.3 -> 562 µW; 0x312d 12589 -> 1259,
+ *     0x02e5 741 -> 74, 0x1f07 7943 -> 794, 0x0746 1862 -> 186 µW.
+ *   RX 0x0c5a = 3162 -> 316 µW; 0x312d -> 1259, 0x0064 100 -> 10,
+ *     0x1f07 -> 794, 0x009e 158 -> 15.8 -> 16 µW.
+ */
+static const struct drv_expect drv_internal = {
+	.input = { 34375, 3306, 7, 562, 316 },
+	.limit = {
+		{ -13000, -8000, 73000, 78000 },
+		{ 2900, 3000, 3600, 3700 },
+		{ 4, 5, 13, 13 },
+		{ 74, 186, 794, 1259 },
+		{ 10, 16, 794, 1259 },
+	},
+};
+
+/*
+ * "external": T 0x5a00: 0.5 x 23040 - 2560 = 8960/256 = 35.0 °C;
+ * V 0x79b1: 1.0625 x 31153 - 100 = 33000.06 -> 3300 mV (33000 x 100 µV);
+ * I 0x0b40: 1.25 x 2880 - 100 = 3500 x 2 µA = 7 mA; TX 0x0d62: 0.9375 x
+ * 3426 - 50 = 3161.875 -> 316 µW; RX x = 3000: -3 + 2625 + 68.665 -
+ * 3.143 + 0.072 = 2687.59 -> 269 µW. Thresholds:
+ *   T 50 / -20 / 45 / -5 °C; V 3.6 / 3.0 / 3.5 / 3.1 V (e.g. 0x84b8:
+ *   1.0625 x 33976 - 100 = 35999.5 -> 3599.95 -> 3600 mV);
+ *   I 15 / 2 / 12 / 3 mA; TX 1000 / 112.19 / 794.31 / 141.34 µW.
+ *   RX: P(x) = -3 + 0.875 x + 2^-17 x^2 - 2^-33 x^3 + 2^-50 x^4 (0.1 µW):
+ *     x=4000: -3 + 3500 + 122.070 - 7.451 + 0.227 = 3611.85 -> 361 µW
+ *     x=20:   -3 + 17.5 + 0.003 = 14.50 -> 1 µW
+ *     x=3500: -3 + 3062.5 + 93.460 - 4.991 + 0.133 = 3148.10 -> 315 µW
+ *     x=40:   -3 + 35 + 0.012 = 32.01 -> 3 µW
+ */
+static const struct drv_expect drv_external = {
+	.input = { 35000, 3300, 7, 316, 269 },
+	.limit = {
+		{ -20000, -5000, 45000, 50000 },
+		{ 3000, 3100, 3500, 3600 },
+		{ 2, 3, 12, 15 },
+		{ 112, 141, 794, 1000 },
+		{ 1, 3, 315, 361 },
+	},
+};
+
+/*
+ * "addr-change": T 0x1d80 = 7552/256 = 29.5 °C; V 0x80e8 = 33000 -> 3300
+ * mV; I 0x0bb8 = 3000 -> 6 mA; TX 0x0f8a = 3978 -> 397.8 -> 398 µW; RX
+ * 0x09c4 = 2500 -> 250 µW. Thresholds: T 0x5500 85, 0xf600 -10, 0x5000
+ * 80, 0xfb00 -5 °C; V 36000/30000/35000/31000 -> 3600/3000/3500/3100 mV;
+ * I 0x2710 10000 -> 20, 0x0064 100 -> 0.2 -> 0, 0x2328 9000 -> 18,
+ * 0x00c8 200 -> 0.4 -> 0 mA; TX 0x1f07 -> 794, 0x0621 1569 -> 157,
+ * 0x18a6 6310 -> 631, 0x07b5 1973 -> 197 µW; RX 0x2710 -> 1000, 0x0028
+ * 40 -> 4, 0x1f07 -> 794, 0x0032 50 -> 5 µW.
+ */
+static const struct drv_expect drv_addr_change = {
+	.input = { 29500, 3300, 6, 398, 250 },
+	.limit = {
+		{ -10000, -5000, 80000, 85000 },
+		{ 3000, 3100, 3500, 3600 },
+		{ 0, 0, 18, 20 },
+		{ 157, 197, 631, 794 },
+		{ 4, 5, 794, 1000 },
+	},
+};
+
+/* Every adapter mode decodes the internal profile the same. */
+static void drv_test_modes_internal(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	int i;
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_channels(test, &d, &drv_internal);
+
+	for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+		const struct drv_chan *c = &drv_chans[i];
+
+		KUNIT_EXPECT_STREQ(test, c->label,
+				   drv_label(test, &d, c->type,
+					     drv_attrs[c->type][COL_LABEL],
+					     c->channel));
+	}
+
+	/* Full resolution: the raw values of the internal profile. */
+	drv_expect_show(test, &d, "vcc_100uv", "33057\n");
+	drv_expect_show(test, &d, "bias_ua", "7000\n");
+	drv_expect_show(test, &d, "tx_power_100nw", "5623\n");
+	drv_expect_show(test, &d, "rx_power_100nw", "3162\n");
+
+	/*
+	 * Nothing was NACKed since the module was inserted: in particular no
+	 * general call (only address-change modules ACK one) went out.
+	 */
+	sff8472_kunit_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+}
+
+/* External calibration in every mode, RX polynomial included. */
+static void drv_test_modes_external(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv d = {};
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_EXTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_channels(test, &d, &drv_external);
+	/* 33000.06 x 100 µV; 3500 x 2 µA; 3161.875 and 2687.59 x 0.1 µW. */
+	drv_expect_show(test, &d, "vcc_100uv", "33000\n");
+	drv_expect_show(test, &d, "bias_ua", "7000\n");
+	drv_expect_show(test, &d, "tx_power_100nw", "3162\n");
+	drv_expect_show(test, &d, "rx_power_100nw", "2688\n");
+	drv_expect_show(test, &d, "calibration", "external\n");
+	drv_expect_show(test, &d, "rx_power_type", "average\n");
+}
+
+/* The address-change module: values, and A0h readable again after A2h. */
+static void drv_test_modes_addr_change(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv d = {};
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_ADDR_CHANGE,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_channels(test, &d, &drv_addr_change);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-SX-AC\n");
+
+	/* The poll reads A0h after the live read went to A2h. */
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_no_cache(test, &d);
+	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+/*
+ * A `sensors` run (every hwmon attribute once) costs one snapshot; labels
+ * and thresholds cost nothing; a second run within update_interval costs
+ * nothing either.
+ */
+static void drv_read_all(struct kunit *test, struct drv *d, bool inputs)
+{
+	long val;
+	int i, col;
+
+	drv_read_ok(test, d, hwmon_chip, hwmon_chip_update_interval, 0);
+	for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+		const struct drv_chan *c = &drv_chans[i];
+		const u32 *a = drv_attrs[c->type];
+
+		for (col = 0; col < 10; col++) {
+			bool live = col == COL_INPUT || col >= COL_LCRIT_ALARM;
+
+			if (col == COL_LABEL) {
+				drv_label(test, d, c->type, a[col], c->channel);
+				continue;
+			}
+			if (live && !inputs)
+				continue;
+			KUNIT_EXPECT_EQ(test, 0, drv_read(d, c->type, a[col],
+							  c->channel, &val));
+		}
+	}
+}
+
+static void drv_test_transaction_budget(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+
+	sff8472_emul_reset_stats(d.emul);
+	drv_read_all(test, &d, false);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ_MSG(test, st.transactions, 0ULL,
+			    "labels and thresholds must not touch the bus");
+
+	drv_read_all(test, &d, true);
+	drv_stats(&d, &st);
+	kunit_info(test, "%s: full read %llu transactions, %llu bytes read, %llu written, %llu us bus time\n",
+		   bus->name, st.transactions, st.bytes_read, st.bytes_written,
+		   st.bus_time_ns / 1000);
+	KUNIT_EXPECT_EQ(test, st.transactions, (u64)bus->snapshot_xfers);
+	if (bus->atomic16)
+		KUNIT_EXPECT_EQ(test, st.torn_reads, 0ULL);
+
+	sff8472_emul_reset_stats(d.emul);
+	drv_read_all(test, &d, true);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+}
+
+/* sff,max-transfer-size limits the chunk on an unlimited I2C adapter. */
+static void drv_test_max_transfer_property(struct kunit *test)
+{
+	static const struct property_entry props16[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_U32("sff,max-transfer-size", 16),
+		{ }
+	};
+	static const struct property_entry props1[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_U32("sff,max-transfer-size", 1),
+		{ }
+	};
+	struct sff8472_emul_stats st;
+	struct drv d = {}, d1 = {};
+
+	/* 16: A2h 95-109 and 110-119, as with the adapter quirk. */
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props16);
+	sff8472_emul_reset_stats(d.emul);
+	drv_read_all(test, &d, true);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 2ULL);
+	KUNIT_EXPECT_EQ(test, st.bytes_read, 25ULL);
+
+	/* 1: no 16-bit field fits, so the byte ladder step is used. */
+	drv_setup(test, &d1, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props1);
+	sff8472_emul_reset_stats(d1.emul);
+	drv_read_all(test, &d1, true);
+	drv_stats(&d1, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 22ULL);
+	drv_expect_channels(test, &d1, &drv_internal);
+}
+
+/*
+ * VCC drifts by @step LSB on every transaction, from 0x2000 (8192) to
+ * 8192 + 1000 x @step, so every genuine value is 8192 + k x @step. A torn
+ * value (MSB of one sample with the LSB of another) is off by a multiple
+ * of 256, which is not a multiple of 7 or 37, so it falls off that grid.
+ * Internal calibration: vcc_100uv is the raw value.
+ */
+#define DRIFT_MIN	8192
+#define DRIFT_STEPS	1000
+
+static void drv_drift_reads(struct kunit *test, struct drv *d, int step,
+			    int reads)
+{
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	int i, bad = 0, ok = 0;
+	long v, lo = LONG_MAX, hi = LONG_MIN;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < reads; i++) {
+		if (sff8472_kunit_show(d->dev, "vcc_100uv", buf) < 0 ||
+		    kstrtol(strim(buf), 10, &v))
+			continue;
+		ok++;
+		lo = min(lo, v);
+		hi = max(hi, v);
+		if (v < DRIFT_MIN || v > DRIFT_MIN + step * DRIFT_STEPS ||
+		    (v - DRIFT_MIN) % step)
+			bad++;
+	}
+	kunit_info(test, "%d of %d reads valid, values %ld..%ld\n", ok,
+		   reads, lo, hi);
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0, "torn values reached userspace");
+	KUNIT_EXPECT_GT(test, ok, reads / 2);
+}
+
+static void drv_start_drift(struct kunit *test, struct drv *d, int step)
+{
+	int ret;
+
+	ret = sff8472_emul_set_live(d->emul, SFF8472_VCC, DRIFT_MIN);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	ret = sff8472_emul_set_drift(d->emul, SFF8472_VCC, step, DRIFT_MIN,
+				     DRIFT_MIN + step * DRIFT_STEPS);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	sff8472_emul_set_update_rate(d->emul, 1, 0);
+}
+
+static void drv_test_no_torn_reads(struct kunit *test)
+{
+	const struct drv_bus *bus = *(const struct drv_bus **)test->param_value;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	drv_start_drift(test, &d, 37);
+	sff8472_emul_reset_stats(d.emul);
+	drv_drift_reads(test, &d, 37, 300);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.torn_reads, 0ULL);
+}
+
+/* Byte mode: torn bytes happen on the bus, MSB-LSB-MSB keeps them out. */
+static void drv_test_byte_mode_retry(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[4], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	drv_start_drift(test, &d, 37);
+	sff8472_emul_reset_stats(d.emul);
+	drv_drift_reads(test, &d, 37, 1000);
+	drv_stats(&d, &st);
+	kunit_info(test, "byte mode: %llu torn byte pairs on the bus, none reported\n",
+		   st.torn_reads);
+	KUNIT_EXPECT_GT(test, st.torn_reads, 0ULL);
+}
+
+static void drv_test_copper(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_COPPER,
+		  drv_quiet_props);
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "vendor_name", "EMUL CABLES\n");
+	drv_expect_show(test, &d, "vendor_pn", "EMU-DAC-3M\n");
+	drv_expect_show(test, &d, "vendor_oui", "02:00:00\n");
+	drv_expect_show(test, &d, "date_code", "2021-09-01\n");
+	drv_expect_show(test, &d, "identifier", "0x03\n");
+	drv_expect_show(test, &d, "connector", "0x21\n");
+	drv_expect_show(test, &d, "nominal_bitrate", "10300\n");
+	drv_expect_show(test, &d, "cc_base_ok", "1\n");
+	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
+	drv_expect_show(test, &d, "calibration", "none\n");
+	drv_expect_show_err(test, &d, "wavelength", -ENODATA);
+	drv_expect_show_err(test, &d, "cc_dmi_ok", -ENODATA);
+	drv_expect_show_err(test, &d, "rx_power_type", -ENODATA);
+	drv_expect_show_err(test, &d, "bias_ua", -ENODATA);
+	drv_expect_show_err(test, &d, "data_ready", -ENODATA);
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+			drv_store(&d, "soft_tx_disable", "1"));
+}
+
+static void drv_test_empty_cage(struct kunit *test)
+{
+	static const char * const files[] = {
+		"vendor_name", "vendor_sn", "date_code", "wavelength",
+		"cc_base_ok", "calibration", "data_ready", "rx_los",
+		"soft_tx_disable", "vcc_100uv",
+	};
+	struct drv d = {};
+	u8 buf[16];
+	int i;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EMPTY,
+		  drv_quiet_props);
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "present", "0\n");
+	for (i = 0; i < ARRAY_SIZE(files); i++)
+		drv_expect_show_err(test, &d, files[i], -ENODEV);
+	KUNIT_EXPECT_EQ(test, -ENODEV, drv_store(&d, "soft_tx_disable", "1"));
+	KUNIT_EXPECT_EQ(test, -ENODEV,
+			nvmem_device_read(d.data->nvmem, 0, sizeof(buf), buf));
+
+	/* Insertion is found by the next poll. */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+static void drv_test_identity(struct kunit *test)
+{
+	struct drv d = {};
+	int mode;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_expect_show(test, &d, "vendor_name", "EMUL OPTICS\n");
+	drv_expect_show(test, &d, "vendor_oui", "02:00:00\n");
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+	drv_expect_show(test, &d, "vendor_rev", "A\n");
+	drv_expect_show(test, &d, "vendor_sn", "EMU10SR0001\n");
+	drv_expect_show(test, &d, "date_code", "2023-04-15\n");
+	drv_expect_show(test, &d, "identifier", "0x03\n");
+	drv_expect_show(test, &d, "connector", "0x07\n");
+	drv_expect_show(test, &d, "wavelength", "850\n");
+	/* byte 12 = 0x67 = 103 x 100 MBd */
+	drv_expect_show(test, &d, "nominal_bitrate", "10300\n");
+	drv_expect_show(test, &d, "compliance_revision", "0x03\n");
+	drv_expect_show(test, &d, "cc_base_ok", "1\n");
+	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
+	drv_expect_show(test, &d, "cc_dmi_ok", "1\n");
+	drv_expect_show(test, &d, "calibration", "internal\n");
+	drv_expect_show(test, &d, "rx_power_type", "average\n");
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "data_ready", "1\n");
+	mode = sff8472_kunit_attr_mode(d.dev, "vendor_name");
+	KUNIT_EXPECT_EQ(test, 0444, mode);
+	mode = sff8472_kunit_attr_mode(d.dev, "soft_tx_disable");
+	KUNIT_EXPECT_EQ(test, 0644, mode);
+	mode = sff8472_kunit_attr_mode(d.dev, "power_level");
+	KUNIT_EXPECT_EQ(test, 0644, mode);
+}
+
+/* Swaps between differently calibrated modules, with and without a poll. */
+static void drv_test_hot_swap(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *first;
+	long val;
+	int ret;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	first = drv_hold_hwmon(test, d.dev);
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+
+	/*
+	 * Swap before the poll: the next live read sees another CC_DMI and
+	 * must fail rather than decode 0x5a00 with internal calibration
+	 * (which would read 90 °C instead of 35 °C).
+	 */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+	ret = sff8472_hwmon_read(first, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
+	sff8472_kunit_poll(d.dev);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_channels(test, &d, &drv_external);
+	drv_expect_show(test, &d, "vendor_sn", "EMU1GLX0002\n");
+	drv_expect_show(test, &d, "calibration", "external\n");
+
+	/* Swap back, found by the poll (serial number differs). */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	sff8472_kunit_poll(d.dev);
+	drv_no_cache(test, &d);
+	drv_expect_channels(test, &d, &drv_internal);
+	drv_expect_show(test, &d, "calibration", "internal\n");
+
+	/* To a module without diagnostics: the hwmon device goes away. */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_COPPER);
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "vendor_pn", "EMU-DAC-3M\n");
+}
+
+/* Removal: no stale value, neither before nor after the poll notices. */
+static void drv_test_removal(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *hwmon;
+	long val;
+	int ret;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	sff8472_emul_remove(d.emul);
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
+	/* Thresholds are cached, but belong to a module that is gone. */
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_max, 0, &val);
+	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
+	drv_expect_show_err(test, &d, "vendor_sn", -ENODEV);
+
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "present", "0\n");
+
+	/* Re-insertion: identity and calibration are read again. */
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
+	sff8472_kunit_poll(d.dev);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+static void drv_test_data_ready(struct kunit *test)
+{
+	struct drv d = {};
+	long val;
+
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_data_ready_delay(d.emul, 100000);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_no_cache(test, &d);
+
+	KUNIT_EXPECT_EQ(test, -ENODATA, drv_read(&d, hwmon_temp,
+						 hwmon_temp_input, 0, &val));
+	KUNIT_EXPECT_EQ(test, -ENODATA, drv_read(&d, hwmon_power,
+						 hwmon_power_crit_alarm, 1,
+						 &val));
+	drv_expect_show(test, &d, "data_ready", "0\n");
+	drv_expect_show_err(test, &d, "rx_power_100nw", -ENODATA);
+	/* Thresholds do not depend on the A/D. */
+	KUNIT_EXPECT_EQ(test, 78000L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_crit, 0));
+
+	sff8472_emul_set_data_ready_delay(d.emul, 0);
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	drv_expect_show(test, &d, "data_ready", "1\n");
+}
+
+/* Module flags (A0h 93 bit 7 set): temp 74 °C is above 73 warn, below 78. */
+static void drv_test_alarm_flags(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_set_live(d.emul, SFF8472_TEMP,
+						       0x4a00));
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_max_alarm, 0));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_crit_alarm, 0));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_min_alarm, 0));
+	/* RX 0x0050 = 8 µW: below the 10 µW low alarm and 15.8 µW warning. */
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_set_live(d.emul,
+						       SFF8472_RX_POWER, 0x50));
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_lcrit_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_min_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_lcrit_alarm, 0));
+}
+
+/* Sum of bytes 64-94, the CC_EXT rule of SFF-8472 (Table 3.1). */
+static u8 drv_cc_ext(const u8 *a0)
+{
+	u8 sum = 0;
+	int i;
+
+	for (i = 64; i < 95; i++)
+		sum += a0[i];
+	return sum;
+}
+
+/* Without module flags the driver compares values and thresholds. */
+static void drv_test_alarm_computed(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+
+	img[93] &= ~0x80;		/* no alarm/warning flags */
+	img[95] = drv_cc_ext(img);
+	/* 74 °C: above the 73 °C warning, below the 78 °C alarm. */
+	img[256 + 96] = 0x4a;
+	img[256 + 97] = 0x00;
+	/* RX 0x0050 = 8 µW, below 10 µW alarm and 15.8 µW warning. */
+	img[256 + 104] = 0x00;
+	img[256 + 105] = 0x50;
+
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
+
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_max_alarm, 0));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_crit_alarm, 0));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
+					      hwmon_temp_lcrit_alarm, 0));
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_lcrit_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_min_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_max_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_curr,
+					      hwmon_curr_crit_alarm, 0));
+}
+
+/* Wrong check codes: shown, logged, decoded anyway. */
+static void drv_test_bad_checksum(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+
+	img[63] ^= 0x5a;		/* CC_BASE */
+	img[256 + 95] ^= 0x01;		/* CC_DMI */
+
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "cc_base_ok", "0\n");
+	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
+	drv_expect_show(test, &d, "cc_dmi_ok", "0\n");
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+/*
+ * A NACK on a live read marks the cage empty at once and costs one NACKed
+ * transaction, no retry loop. (The presence work then runs in the
+ * background and finds the module again, so "present" is not checked
+ * here.)
+ */
+static void drv_test_nack(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	ktime_t start;
+	long val;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	sff8472_emul_reset_stats(d.emul);
+	sff8472_emul_nack_next(d.emul, 1);
+	start = ktime_get();
+	KUNIT_EXPECT_EQ(test, -ENODEV, drv_read(&d, hwmon_temp,
+						hwmon_temp_input, 0, &val));
+	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
+
+	/* The module is still there: the next poll reads it again. */
+	sff8472_kunit_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.nacks, 1ULL);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_no_cache(test, &d);
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+/* Pulled out in the middle of a live read: an error, not a value. */
+static void drv_test_removed_mid_read(struct kunit *test)
+{
+	struct drv d = {};
+	long val;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	sff8472_emul_remove_after(d.emul, 8);
+	KUNIT_EXPECT_LT(test, drv_read(&d, hwmon_curr, hwmon_curr_input, 0,
+				       &val), 0);
+	KUNIT_EXPECT_LT(test, drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
+				       &val), 0);
+}
+
+/* A module that NACKs after insertion: probe is quick, readers too. */
+static void drv_test_slow_module(struct kunit *test)
+{
+	struct drv d = {};
+	ktime_t start;
+
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_slow_start(d.emul, 300);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	start = ktime_get();
+	drv_bind(test, &d, drv_quiet_props);
+	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
+	drv_expect_show(test, &d, "present", "0\n");
+	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
+
+	msleep(350);
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+static void drv_test_update_interval(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	long ms;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
+	KUNIT_EXPECT_EQ(test, 1000L, ms);
+	drv_set_interval(test, &d, -5);
+	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
+	KUNIT_EXPECT_EQ(test, 0L, ms);
+	drv_set_interval(test, &d, 200);
+	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
+	KUNIT_EXPECT_EQ(test, 200L, ms);
+
+	/* New values show up after the interval, not before. */
+	drv_read_ok(test, &d, hwmon_temp, hwmon_temp_input, 0);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_set_live(d.emul, SFF8472_TEMP,
+						       0x1900));
+	sff8472_emul_reset_stats(d.emul);
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	msleep(250);
+	/* 0x1900 = 6400/256 = 25 °C */
+	KUNIT_EXPECT_EQ(test, 25000L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+static void drv_test_nvmem_identical(struct kunit *test)
+{
+	static const char * const profiles[] = {
+		SFF8472_EMUL_PROFILE_INTERNAL, SFF8472_EMUL_PROFILE_EXTERNAL,
+		SFF8472_EMUL_PROFILE_ADDR_CHANGE, SFF8472_EMUL_PROFILE_COPPER,
+	};
+	const struct drv_bus *bus = test->param_value;
+	struct drv d = {};
+	u8 *img, *got;
+	int i, size, ret;
+
+	img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_EMPTY, drv_quiet_props);
+
+	for (i = 0; i < ARRAY_SIZE(profiles); i++) {
+		drv_load(test, &d, profiles[i]);
+		sff8472_kunit_poll(d.dev);
+		size = sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+		memset(got, 0, SFF8472_NVMEM_SIZE);
+		ret = nvmem_device_read(d.data->nvmem, 0, size, got);
+		KUNIT_EXPECT_EQ_MSG(test, size, ret, "%s", profiles[i]);
+		KUNIT_EXPECT_MEMEQ_MSG(test, got, img, size, "%s",
+				       profiles[i]);
+		/* Odd offsets, crossing cache/bus and A0h/A2h boundaries. */
+		KUNIT_EXPECT_EQ(test, size - 201,
+				nvmem_device_read(d.data->nvmem, 93,
+						  size - 201, got));
+		KUNIT_EXPECT_MEMEQ(test, got, img + 93, size - 201);
+	}
+	/* Copper has no A2h: reading it is an error, never invented bytes. */
+	KUNIT_EXPECT_LT(test, nvmem_device_read(d.data->nvmem, 256, 16, got),
+			0);
+}
+
+static void drv_expect_refused(struct kunit *test, struct drv *d,
+			       unsigned int off, size_t len)
+{
+	struct sff8472_emul_stats st;
+	u8 buf[16];
+
+	memset(buf, 0xa5, sizeof(buf));
+	sff8472_emul_reset_stats(d->emul);
+	KUNIT_EXPECT_LT_MSG(test, nvmem_device_write(d->data->nvmem, off, len,
+						     buf), 0,
+			    "write of %zu at %u", len, off);
+	drv_stats(d, &st);
+	KUNIT_EXPECT_EQ_MSG(test, st.transactions, 0ULL, "off %u", off);
+	KUNIT_EXPECT_EQ_MSG(test, st.bytes_written, 0ULL, "off %u", off);
+}
+
+static void drv_test_nvmem_write_default_off(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	/* Even the user EEPROM is refused by default. */
+	drv_expect_refused(test, &d, 256 + 128, 4);
+	drv_expect_refused(test, &d, 0, 1);
+}
+
+static void drv_test_nvmem_write(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv d = {};
+	u8 data[20], *img, got[20];
+	int i;
+
+	img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_writable_props);
+
+	drv_expect_refused(test, &d, 0, 1);		/* A0h */
+	drv_expect_refused(test, &d, 256 + 0, 2);	/* thresholds */
+	drv_expect_refused(test, &d, 256 + 110, 1);	/* control byte */
+	drv_expect_refused(test, &d, 256 + 127, 2);	/* straddles 128 */
+	drv_expect_refused(test, &d, 256 + 244, 8);	/* straddles 247 */
+	drv_expect_refused(test, &d, 256 + 248, 1);	/* vendor area */
+
+	/* A2h 130-149: crosses the 8-byte pages at 136 and 144. */
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = 0x30 + i;
+	KUNIT_EXPECT_EQ(test, (int)sizeof(data),
+			nvmem_device_write(d.data->nvmem, 256 + 130,
+					   sizeof(data), data));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 130, data, sizeof(data));
+	KUNIT_EXPECT_EQ(test, (int)sizeof(got),
+			nvmem_device_read(d.data->nvmem, 256 + 130,
+					  sizeof(got), got));
+	KUNIT_EXPECT_MEMEQ(test, got, data, sizeof(data));
+}
+
+static void drv_test_controls(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *img;
+
+	img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+
+	/* Internal profile: A0h 93 = 0xfa, soft TXD, RS0 and RS1. */
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+	KUNIT_EXPECT_EQ(test, 1, drv_store(&d, "soft_tx_disable", "1"));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_TRUE(test, img[256 + 110] & BIT(6));
+	drv_expect_show(test, &d, "soft_tx_disable", "1\n");
+	KUNIT_EXPECT_EQ(test, 1, drv_store(&d, "soft_tx_disable", "0"));
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+
+	KUNIT_EXPECT_EQ(test, 1, drv_store(&d, "soft_rate_select", "1"));
+	drv_expect_show(test, &d, "soft_rate_select", "1\n");
+	KUNIT_EXPECT_EQ(test, 1, drv_store(&d, "soft_rs1", "1"));
+	drv_expect_show(test, &d, "soft_rs1", "1\n");
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_TRUE(test, img[256 + 110] & BIT(3));
+	KUNIT_EXPECT_TRUE(test, img[256 + 118] & BIT(3));
+	KUNIT_EXPECT_EQ(test, -EINVAL, drv_store(&d, "soft_rs1", "2"));
+
+	/* Pins show in the status files. */
+	sff8472_emul_set_pins(d.emul, SFF8472_EMUL_PIN_RX_LOS |
+			      SFF8472_EMUL_PIN_TX_DISABLE);
+	drv_expect_show(test, &d, "rx_los", "1\n");
+	drv_expect_show(test, &d, "tx_fault", "0\n");
+	drv_expect_show(test, &d, "tx_disable_state", "1\n");
+
+	/* Power level not declared (A0h 64 bit 1 clear): nothing written. */
+	sff8472_emul_reset_stats(d.emul);
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP, drv_store(&d, "power_level", "2"));
+	drv_expect_show_err(test, &d, "power_level_state", -EOPNOTSUPP);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+}
+
+static void drv_test_controls_not_advertised(struct kunit *test)
+{
+	static const char * const controls[] = {
+		"soft_tx_disable", "soft_rate_select", "soft_rs1",
+	};
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	int i;
+
+	/* External profile: A0h 93 = 0x80 (flags only), A0h 64 bit 1 set. */
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EXTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	sff8472_emul_reset_stats(d.emul);
+	for (i = 0; i < ARRAY_SIZE(controls); i++)
+		KUNIT_EXPECT_EQ_MSG(test, -EOPNOTSUPP,
+				    drv_store(&d, controls[i], "1"), "%s",
+				    controls[i]);
+	drv_expect_show_err(test, &d, "rx_los", -EOPNOTSUPP);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+
+	/* Power level 2 is declared, so it can be selected. */
+	drv_expect_show(test, &d, "power_level_state", "1\n");
+	KUNIT_EXPECT_EQ(test, 1, drv_store(&d, "power_level", "2"));
+	drv_expect_show(test, &d, "power_level", "2\n");
+	drv_expect_show(test, &d, "power_level_state", "2\n");
+	KUNIT_EXPECT_EQ(test, -EINVAL, drv_store(&d, "power_level", "3"));
+}
+
+#if IS_ENABLED(CONFIG_GPIOLIB)
+/*
+ * MOD_DEF0 on a one-line test GPIO chip without IRQ, so the driver polls
+ * the level. gpiolib finds the chip of a software-node GPIO reference by
+ * the node's name, which is therefore the chip's label.
+ */
+struct drv_gpio {
+	struct gpio_chip chip;
+	int level;
+};
+
+static const struct software_node drv_gpio_node = {
+	.name = "sff8472-test-mod-def0",
+};
+
+static const struct property_entry drv_gpio_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	PROPERTY_ENTRY_GPIO("mod-def0-gpios", &drv_gpio_node, 0,
+			    GPIO_ACTIVE_HIGH),
+	{ }
+};
+
+static int drv_gpio_get(struct gpio_chip *gc, unsigned int offset)
+{
+	struct drv_gpio *g = gpiochip_get_data(gc);
+
+	return READ_ONCE(g->level);
+}
+
+static int drv_gpio_get_direction(struct gpio_chip *gc, unsigned int offset)
+{
+	return GPIO_LINE_DIRECTION_IN;
+}
+
+static int drv_gpio_direction_input(struct gpio_chip *gc, unsigned int offset)
+{
+	return 0;
+}
+
+KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_node, software_node_unregister,
+			    const struct software_node *);
+
+/* Registered before the driver binds, so it goes away after it. */
+static struct drv_gpio *drv_gpio_create(struct kunit *test, int level)
+{
+	struct drv_gpio *g = kunit_kzalloc(test, sizeof(*g), GFP_KERNEL);
+	struct device *parent;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, g);
+	parent = kunit_device_register(test, "sff8472-test-gpio");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, parent);
+	ret = software_node_register(&drv_gpio_node);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	ret = kunit_add_action_or_reset(test, drv_unregister_node,
+					(void *)&drv_gpio_node);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+
+	g->level = level;
+	g->chip.label = drv_gpio_node.name;
+	g->chip.parent = parent;
+	g->chip.owner = THIS_MODULE;
+	g->chip.base = -1;
+	g->chip.ngpio = 1;
+	g->chip.get = drv_gpio_get;
+	g->chip.get_direction = drv_gpio_get_direction;
+	g->chip.direction_input = drv_gpio_direction_input;
+	ret = devm_gpiochip_add_data(parent, &g->chip, g);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	return g;
+}
+
+/* Presence comes from the GPIO: an empty cage costs no bus traffic. */
+static void drv_test_gpio_presence(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	struct drv_gpio *g;
+
+	g = drv_gpio_create(test, 0);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	drv_expect_show(test, &d, "present", "0\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	sff8472_kunit_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+
+	WRITE_ONCE(g->level, 1);
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_no_cache(test, &d);
+	drv_expect_channels(test, &d, &drv_internal);
+
+	/* A swap while MOD_DEF0 stays asserted is still found (polled). */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+	sff8472_kunit_poll(d.dev);
+	drv_no_cache(test, &d);
+	drv_expect_channels(test, &d, &drv_external);
+
+	WRITE_ONCE(g->level, 0);
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "0\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
+}
+
+/*
+ * MOD_DEF0 asserted but the module NACKs for 300 ms (GPON sticks do so for
+ * up to a minute): the driver retries by itself with a growing back-off
+ * (50, 100, 200, 400 ms ...), well before the one-hour poll.
+ */
+static void drv_test_gpio_slow_module(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_slow_start(d.emul, 300);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	drv_expect_show(test, &d, "present", "0\n");
+
+	msleep(1500);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+}
+#endif /* CONFIG_GPIOLIB */
+
+static struct kunit_case sff8472_driver_cases[] = {
+	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
+	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
+	KUNIT_CASE_PARAM(drv_test_modes_addr_change, drv_bus_gen_params),
+	KUNIT_CASE_PARAM(drv_test_transaction_budget, drv_bus_gen_params),
+	KUNIT_CASE(drv_test_max_transfer_property),
+	KUNIT_CASE_PARAM(drv_test_no_torn_reads, drv_atomic_gen_params),
+	KUNIT_CASE(drv_test_byte_mode_retry),
+	KUNIT_CASE(drv_test_copper),
+	KUNIT_CASE(drv_test_empty_cage),
+	KUNIT_CASE(drv_test_identity),
+	KUNIT_CASE(drv_test_hot_swap),
+	KUNIT_CASE(drv_test_removal),
+	KUNIT_CASE(drv_test_data_ready),
+	KUNIT_CASE(drv_test_alarm_flags),
+	KUNIT_CASE(drv_test_alarm_computed),
+	KUNIT_CASE(drv_test_bad_checksum),
+	KUNIT_CASE(drv_test_nack),
+	KUNIT_CASE(drv_test_removed_mid_read),
+	KUNIT_CASE(drv_test_slow_module),
+	KUNIT_CASE(drv_test_update_interval),
+	KUNIT_CASE_PARAM(drv_test_nvmem_identical, drv_bus_gen_params),
+	KUNIT_CASE(drv_test_nvmem_write_default_off),
+	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
+	KUNIT_CASE(drv_test_controls),
+	KUNIT_CASE(drv_test_controls_not_advertised),
+#if IS_ENABLED(CONFIG_GPIOLIB)
+	KUNIT_CASE(drv_test_gpio_presence),
+	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
+#endif
+	{}
+};
+
+static struct kunit_suite sff8472_driver_suite = {
+	.name = "sff8472_driver",
+	.test_cases = sff8472_driver_cases,
+};
+
+kunit_test_suite(sff8472_driver_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the sff8472 driver against the emulator");
+MODULE_LICENSE("GPL");

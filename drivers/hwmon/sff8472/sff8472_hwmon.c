@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 hwmon channels: temp1, in0, curr1, power1 (TX), power2 (RX).
+ *
+ * Inputs and alarms come from the live snapshot (one bus read per
+ * update_interval for all of them); thresholds and labels come from the
+ * cache and cost no bus traffic. Thresholds are calibrated exactly like the
+ * values. Alarms are the module's own flags when A0h byte 93 bit 7 says it
+ * has them; otherwise they are computed from the snapshot: a high flag is
+ * set when the value is above its threshold, a low flag when it is below,
+ * as the module would (Table 3.18).
+ *
+ * The hwmon device exists only while a module with diagnostics is in the
+ * cage (see sff8472_core.c). Reads through a device that is going away
+ * fail with -ENODEV, and inputs and alarms fail with -ENODATA while the
+ * module's Data_Ready_Bar is set.
+ */
+
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/hwmon.h>
+#include <linux/minmax.h>
+#include <linux/unaligned.h>
+
+#include <kunit/visibility.h>
+
+#include "sff8472.h"
+
+#define SFF8472_UPDATE_INTERVAL_MAX_MS	600000
+
+enum sff8472_attr_kind {
+	SFF8472_ATTR_NONE,
+	SFF8472_ATTR_INPUT,
+	SFF8472_ATTR_LIMIT,
+	SFF8472_ATTR_ALARM,
+	SFF8472_ATTR_LABEL,
+};
+
+/*
+ * The hwmon attribute numbers of the channel types differ, but each type
+ * has the same ten attributes; one row per type, in the order below.
+ */
+enum sff8472_attr_col {
+	COL_INPUT, COL_LABEL,
+	COL_LCRIT, COL_MIN, COL_MAX, COL_CRIT,
+	COL_LCRIT_ALARM, COL_MIN_ALARM, COL_MAX_ALARM, COL_CRIT_ALARM,
+	NUM_COLS
+};
+
+static const u32 sff8472_attr_table[][NUM_COLS] = {
+	[hwmon_temp] = {
+		hwmon_temp_input, hwmon_temp_label,
+		hwmon_temp_lcrit, hwmon_temp_min, hwmon_temp_max,
+		hwmon_temp_crit, hwmon_temp_lcrit_alarm, hwmon_temp_min_alarm,
+		hwmon_temp_max_alarm, hwmon_temp_crit_alarm,
+	},
+	[hwmon_in] = {
+		hwmon_in_input, hwmon_in_label,
+		hwmon_in_lcrit, hwmon_in_min, hwmon_in_max, hwmon_in_crit,
+		hwmon_in_lcrit_alarm, hwmon_in_min_alarm, hwmon_in_max_alarm,
+		hwmon_in_crit_alarm,
+	},
+	[hwmon_curr] = {
+		hwmon_curr_input, hwmon_curr_label,
+		hwmon_curr_lcrit, hwmon_curr_min, hwmon_curr_max,
+		hwmon_curr_crit, hwmon_curr_lcrit_alarm, hwmon_curr_min_alarm,
+		hwmon_curr_max_alarm, hwmon_curr_crit_alarm,
+	},
+	[hwmon_power] = {
+		hwmon_power_input, hwmon_power_label,
+		hwmon_power_lcrit, hwmon_power_min, hwmon_power_max,
+		hwmon_power_crit, hwmon_power_lcrit_alarm,
+		hwmon_power_min_alarm, hwmon_power_max_alarm,
+		hwmon_power_crit_alarm,
+	},
+};
+
+/* Limits in column order COL_LCRIT.. and COL_LCRIT_ALARM.. */
+static const enum sff8472_limit sff8472_col_limit[] = {
+	SFF8472_LOW_ALARM, SFF8472_LOW_WARN, SFF8472_HIGH_WARN,
+	SFF8472_HIGH_ALARM,
+};
+
+static const char * const sff8472_labels[SFF8472_NUM_CHANNELS] = {
+	[SFF8472_TEMP] = "temperature",
+	[SFF8472_VCC] = "VCC",
+	[SFF8472_BIAS] = "bias",
+	[SFF8472_TX_POWER] = "TX_power",
+	[SFF8472_RX_POWER] = "RX_power",
+};
+
+/* temp1, in0, curr1, power1, power2 -> SFF-8472 channel, or -EINVAL. */
+static int sff8472_hwmon_channel(enum hwmon_sensor_types type, int channel)
+{
+	switch (type) {
+	case hwmon_temp:
+		return channel == 0 ? SFF8472_TEMP : -EINVAL;
+	case hwmon_in:
+		return channel == 0 ? SFF8472_VCC : -EINVAL;
+	case hwmon_curr:
+		return channel == 0 ? SFF8472_BIAS : -EINVAL;
+	case hwmon_power:
+		if (channel == 0)
+			return SFF8472_TX_POWER;
+		return channel == 1 ? SFF8472_RX_POWER : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
+static enum sff8472_attr_kind sff8472_attr_kind(enum hwmon_sensor_types type,
+						u32 attr,
+						enum sff8472_limit *limit)
+{
+	int col;
+
+	if (sff8472_hwmon_channel(type, 0) < 0)
+		return SFF8472_ATTR_NONE;
+	for (col = 0; col < NUM_COLS; col++)
+		if (sff8472_attr_table[type][col] == attr)
+			break;
+
+	if (col == COL_INPUT)
+		return SFF8472_ATTR_INPUT;
+	if (col == COL_LABEL)
+		return SFF8472_ATTR_LABEL;
+	if (col >= COL_LCRIT && col <= COL_CRIT) {
+		*limit = sff8472_col_limit[col - COL_LCRIT];
+		return SFF8472_ATTR_LIMIT;
+	}
+	if (col >= COL_LCRIT_ALARM && col <= COL_CRIT_ALARM) {
+		*limit = sff8472_col_limit[col - COL_LCRIT_ALARM];
+		return SFF8472_ATTR_ALARM;
+	}
+	return SFF8472_ATTR_NONE;
+}
+
+static int sff8472_calibrated(struct sff8472_data *data,
+			      enum sff8472_channel ch, u16 raw,
+			      enum sff8472_unit unit, long *val)
+{
+	s32 out;
+	int ret;
+
+	ret = sff8472_calibrate(&data->cal, ch, raw, unit, &out);
+	if (ret)
+		return ret;
+	*val = out;
+	return 0;
+}
+
+/* A fresh snapshot with valid A/D readings, or why there is none. */
+static int sff8472_ready_snapshot(struct sff8472_data *data)
+{
+	int ret = sff8472_update_live(data);
+
+	if (ret)
+		return ret;
+	return sff8472_data_ready(data) ? 0 : -ENODATA;
+}
+
+/**
+ * sff8472_live_value() - calibrated live value of a channel
+ * @data: the cage, with @data->lock held
+ * @ch: channel
+ * @unit: hwmon or full-resolution units
+ * @val: result
+ *
+ * Return: 0, -ENODEV (empty cage), -ENODATA (no diagnostics, or the module
+ * is not ready yet) or -EINVAL (invalid calibration constants).
+ */
+int sff8472_live_value(struct sff8472_data *data, enum sff8472_channel ch,
+		       enum sff8472_unit unit, long *val)
+{
+	int ret = sff8472_ready_snapshot(data);
+
+	if (ret)
+		return ret;
+	return sff8472_calibrated(data, ch, data->lv.raw[ch], unit, val);
+}
+
+static int sff8472_threshold(struct sff8472_data *data,
+			     enum sff8472_channel ch, enum sff8472_limit limit,
+			     long *val)
+{
+	if (!data->present)
+		return -ENODEV;
+	if (!data->has_ddm)
+		return -ENODATA;
+	return sff8472_calibrated(data, ch, data->thr.raw[ch][limit],
+				  SFF8472_UNIT_HWMON, val);
+}
+
+/* Computed flag, for modules without flags of their own. */
+static int sff8472_computed_alarm(struct sff8472_data *data,
+				  enum sff8472_channel ch,
+				  enum sff8472_limit limit, long *val)
+{
+	long value, threshold;
+	int ret;
+
+	ret = sff8472_calibrated(data, ch, data->lv.raw[ch],
+				 SFF8472_UNIT_FINE, &value);
+	if (!ret)
+		ret = sff8472_calibrated(data, ch, data->thr.raw[ch][limit],
+					 SFF8472_UNIT_FINE, &threshold);
+	if (ret)
+		return ret;
+
+	if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN)
+		*val = value > threshold;
+	else
+		*val = value < threshold;
+	return 0;
+}
+
+static int sff8472_alarm(struct sff8472_data *data, enum sff8472_channel ch,
+			 enum sff8472_limit limit, long *val)
+{
+	int ret = sff8472_ready_snapshot(data);
+
+	if (ret)
+		return ret;
+	if (data->id.enh_options & SFF8472_ENH_ALARM_FLAGS) {
+		*val = data->lv.flag[ch][limit];
+		return 0;
+	}
+	return sff8472_computed_alarm(data, ch, limit, val);
+}
+
+static int sff8472_chip_read(struct sff8472_data *data, u32 attr, long *val)
+{
+	if (attr != hwmon_chip_update_interval)
+		return -EOPNOTSUPP;
+	*val = READ_ONCE(data->update_interval);
+	return 0;
+}
+
+VISIBLE_IF_KUNIT int sff8472_hwmon_read(struct device *dev,
+					enum hwmon_sensor_types type,
+					u32 attr, int channel, long *val)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	enum sff8472_limit limit = SFF8472_LOW_ALARM;
+	enum sff8472_attr_kind kind;
+	int ch, ret;
+
+	if (type == hwmon_chip)
+		return sff8472_chip_read(data, attr, val);
+	ch = sff8472_hwmon_channel(type, channel);
+	kind = sff8472_attr_kind(type, attr, &limit);
+	if (ch < 0 || kind == SFF8472_ATTR_NONE || kind == SFF8472_ATTR_LABEL)
+		return -EOPNOTSUPP;
+
+	mutex_lock(&data->lock);
+	if (kind == SFF8472_ATTR_INPUT)
+		ret = sff8472_live_value(data, ch, SFF8472_UNIT_HWMON, val);
+	else if (kind == SFF8472_ATTR_LIMIT)
+		ret = sff8472_threshold(data, ch, limit, val);
+	else
+		ret = sff8472_alarm(data, ch, limit, val);
+	mutex_unlock(&data->lock);
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read);
+
+VISIBLE_IF_KUNIT int sff8472_hwmon_write(struct device *dev,
+					 enum hwmon_sensor_types type,
+					 u32 attr, int channel, long val)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+
+	if (type != hwmon_chip || attr != hwmon_chip_update_interval)
+		return -EOPNOTSUPP;
+
+	mutex_lock(&data->lock);
+	data->update_interval = clamp_val(val, 0,
+					  SFF8472_UPDATE_INTERVAL_MAX_MS);
+	mutex_unlock(&data->lock);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_write);
+
+VISIBLE_IF_KUNIT int sff8472_hwmon_read_string(struct device *dev,
+					       enum hwmon_sensor_types type,
+					       u32 attr, int channel,
+					       const char **str)
+{
+	enum sff8472_limit limit;
+	int ch = sff8472_hwmon_channel(type, channel);
+
+	if (ch < 0 || sff8472_attr_kind(type, attr, &limit) !=
+		      SFF8472_ATTR_LABEL)
+		return -EOPNOTSUPP;
+	*str = sff8472_labels[ch];
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read_string);
+
+static umode_t sff8472_hwmon_is_visible(const void *drvdata,
+					enum hwmon_sensor_types type,
+					u32 attr, int channel)
+{
+	if (type == hwmon_chip)
+		return attr == hwmon_chip_update_interval ? 0644 : 0;
+	return 0444;
+}
+
+#define SFF8472_ATTRS(p)						\
+	(HWMON_##p##_INPUT | HWMON_##p##_LABEL | HWMON_##p##_LCRIT |	\
+	 HWMON_##p##_MIN | HWMON_##p##_MAX | HWMON_##p##_CRIT |		\
+	 HWMON_##p##_LCRIT_ALARM | HWMON_##p##_MIN_ALARM |		\
+	 HWMON_##p##_MAX_ALARM | HWMON_##p##_CRIT_ALARM)
+
+static const struct hwmon_channel_info * const sff8472_hwmon_info[] = {
+	HWMON_CHANNEL_INFO(chip, HWMON_C_UPDATE_INTERVAL),
+	HWMON_CHANNEL_INFO(temp, SFF8472_ATTRS(T)),
+	HWMON_CHANNEL_INFO(in, SFF8472_ATTRS(I)),
+	HWMON_CHANNEL_INFO(curr, SFF8472_ATTRS(C)),
+	HWMON_CHANNEL_INFO(power, SFF8472_ATTRS(P), SFF8472_ATTRS(P)),
+	NULL
+};
+
+static const struct hwmon_ops sff8472_hwmon_ops = {
+	.is_visible = sff8472_hwmon_is_visible,
+	.read = sff8472_hwmon_read,
+	.read_string = sff8472_hwmon_read_string,
+	.write = sff8472_hwmon_write,
+};
+
+static const struct hwmon_chip_info sff8472_chip_info = {
+	.ops = &sff8472_hwmon_ops,
+	.info = sff8472_hwmon_info,
+};
+
+/**
+ * sff8472_hwmon_register() - create the hwmon device for a DDM module
+ * @data: the cage, without @data->lock held
+ *
+ * hwmon takes the DT "label" of the client as its chip label by itself.
+ *
+ * Return: 0 or a negative error code (logged).
+ */
+int sff8472_hwmon_register(struct sff8472_data *data)
+{
+	struct device *hwmon;
+
+	hwmon = hwmon_device_register_with_info(data->dev, "sff8472", data,
+						&sff8472_chip_info, NULL);
+	if (IS_ERR(hwmon)) {
+		dev_err(data->dev, "cannot register hwmon device: %pe\n",
+			hwmon);
+		return PTR_ERR(hwmon);
+	}
+	data->hwmon = hwmon;
+	return 0;
+}
+
+/* Remove the hwmon device (module gone or swapped), if there is one. */
+void sff8472_hwmon_unregister(struct sff8472_data *data)
+{
+	if (!data->hwmon)
+		return;
+	hwmon_device_unregister(data->hwmon);
+	data->hwmon = NULL;
+}

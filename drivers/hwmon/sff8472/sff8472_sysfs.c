@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 sysfs files on the I2C client (see
+ * Documentation/ABI/testing/sysfs-driver-sff8472): identity from the
+ * cache, status and full-resolution values from the live snapshot, and the
+ * soft controls.
+ *
+ * All files exist for the life of the binding and fail with -ENODEV while
+ * the cage is empty. Functions the module does not advertise read and
+ * write -EOPNOTSUPP, so nothing is written to a module that did not ask
+ * for it. Status bits of A2h byte 110/118 are shown even while
+ * Data_Ready_Bar is set (it lives in the same byte); the analog values are
+ * not.
+ */
+
+#include <linux/device.h>
+#include <linux/kobject.h>
+#include <linux/kstrtox.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+
+#include <kunit/visibility.h>
+
+#include "sff8472.h"
+
+/* A0h byte 64 bit 1: Power Level Declaration (Table 3.7). */
+#define SFF8472_OPT_POWER_LEVEL		BIT(9)
+
+/* Identity: the cached, decoded A0h of the module in the cage. */
+static ssize_t sff8472_show_locked(struct device *dev, char *buf,
+				   ssize_t (*show)(struct sff8472_data *data,
+						   char *buf))
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	ssize_t ret;
+
+	mutex_lock(&data->lock);
+	ret = data->present ? show(data, buf) : -ENODEV;
+	mutex_unlock(&data->lock);
+	return ret;
+}
+
+#define SFF8472_ID_ATTR(name, fmt, expr)				\
+static ssize_t name##_id_show(struct sff8472_data *data, char *buf)	\
+{									\
+	return sysfs_emit(buf, fmt "\n", expr);				\
+}									\
+static ssize_t name##_show(struct device *dev,				\
+			   struct device_attribute *attr, char *buf)	\
+{									\
+	return sff8472_show_locked(dev, buf, name##_id_show);		\
+}									\
+static DEVICE_ATTR_RO(name)
+
+SFF8472_ID_ATTR(vendor_name, "%s", data->id.vendor_name);
+SFF8472_ID_ATTR(vendor_pn, "%s", data->id.vendor_pn);
+SFF8472_ID_ATTR(vendor_rev, "%s", data->id.vendor_rev);
+SFF8472_ID_ATTR(vendor_sn, "%s", data->id.vendor_sn);
+SFF8472_ID_ATTR(vendor_oui, "%3phC", data->id.vendor_oui);
+SFF8472_ID_ATTR(identifier, "0x%02x", data->id.identifier);
+SFF8472_ID_ATTR(connector, "0x%02x", data->id.connector);
+SFF8472_ID_ATTR(compliance_revision, "0x%02x", data->id.compliance);
+SFF8472_ID_ATTR(nominal_bitrate, "%u", data->id.br_nominal_mbd);
+SFF8472_ID_ATTR(cc_base_ok, "%d", data->id.cc_base_ok);
+SFF8472_ID_ATTR(cc_ext_ok, "%d", data->id.cc_ext_ok);
+
+static ssize_t date_code_id_show(struct sff8472_data *data, char *buf)
+{
+	const struct sff8472_date *d = &data->id.date;
+
+	if (!d->valid)
+		return sysfs_emit(buf, "%s\n", d->raw);
+	return sysfs_emit(buf, "%04u-%02u-%02u\n", d->year, d->month, d->day);
+}
+
+static ssize_t wavelength_id_show(struct sff8472_data *data, char *buf)
+{
+	if (data->id.is_cable)
+		return -ENODATA;
+	return sysfs_emit(buf, "%u\n", data->id.wavelength_nm);
+}
+
+static ssize_t cc_dmi_ok_id_show(struct sff8472_data *data, char *buf)
+{
+	if (!data->has_ddm)
+		return -ENODATA;
+	return sysfs_emit(buf, "%d\n", data->cc_dmi_ok);
+}
+
+/* What the values are decoded with, not merely what bits are set. */
+static ssize_t calibration_id_show(struct sff8472_data *data, char *buf)
+{
+	if (!data->has_ddm)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "%s\n",
+			  data->cal.external ? "external" : "internal");
+}
+
+static ssize_t rx_power_type_id_show(struct sff8472_data *data, char *buf)
+{
+	if (!data->has_ddm)
+		return -ENODATA;
+	return sysfs_emit(buf, "%s\n", data->id.diag_type &
+			  SFF8472_DIAG_RX_AVG ? "average" : "oma");
+}
+
+#define SFF8472_ID_ATTR_FN(name)					\
+static ssize_t name##_show(struct device *dev,				\
+			   struct device_attribute *attr, char *buf)	\
+{									\
+	return sff8472_show_locked(dev, buf, name##_id_show);		\
+}									\
+static DEVICE_ATTR_RO(name)
+
+SFF8472_ID_ATTR_FN(date_code);
+SFF8472_ID_ATTR_FN(wavelength);
+SFF8472_ID_ATTR_FN(cc_dmi_ok);
+SFF8472_ID_ATTR_FN(calibration);
+SFF8472_ID_ATTR_FN(rx_power_type);
+
+static ssize_t present_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%d\n", READ_ONCE(data->present));
+}
+static DEVICE_ATTR_RO(present);
+
+/*
+ * One bit of the live snapshot. @need: A0h byte 93 bits of which one must
+ * be set (0: always there). @a2_off: byte 110 or 118.
+ */
+struct sff8472_bit {
+	u8 need;
+	u8 a2_off;
+	u8 mask;
+};
+
+static int sff8472_read_bit(struct sff8472_data *data,
+			    const struct sff8472_bit *bit, bool *val)
+{
+	int ret;
+
+	if (!data->present)
+		return -ENODEV;
+	if (bit->need && !(data->id.enh_options & bit->need))
+		return -EOPNOTSUPP;
+	ret = sff8472_update_live(data);
+	if (ret)
+		return ret;
+	*val = sff8472_live_byte(data, bit->a2_off) & bit->mask;
+	return 0;
+}
+
+static ssize_t sff8472_show_bit(struct device *dev, char *buf,
+				const struct sff8472_bit *bit)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	bool val;
+	int ret;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_read_bit(data, bit, &val);
+	mutex_unlock(&data->lock);
+	return ret ? ret : sysfs_emit(buf, "%d\n", val);
+}
+
+#define SFF8472_BIT_ATTR(name, need, off, mask)				\
+static const struct sff8472_bit name##_bit = { need, off, mask };	\
+static ssize_t name##_show(struct device *dev,				\
+			   struct device_attribute *attr, char *buf)	\
+{									\
+	return sff8472_show_bit(dev, buf, &name##_bit);			\
+}									\
+static DEVICE_ATTR_RO(name)
+
+SFF8472_BIT_ATTR(rx_los, SFF8472_ENH_SOFT_RX_LOS, SFF8472_A2_STATUS,
+		 SFF8472_STATUS_RX_LOS);
+SFF8472_BIT_ATTR(tx_fault, SFF8472_ENH_SOFT_TX_FAULT, SFF8472_A2_STATUS,
+		 SFF8472_STATUS_TX_FAULT);
+SFF8472_BIT_ATTR(tx_disable_state, SFF8472_ENH_SOFT_TX_DISABLE,
+		 SFF8472_A2_STATUS, SFF8472_STATUS_TX_DISABLE);
+SFF8472_BIT_ATTR(rs0_state, SFF8472_ENH_SOFT_RATE_SELECT, SFF8472_A2_STATUS,
+		 SFF8472_STATUS_RS0);
+SFF8472_BIT_ATTR(rs1_state,
+		 SFF8472_ENH_SOFT_RATE_SELECT | SFF8472_ENH_SOFT_RS1,
+		 SFF8472_A2_STATUS, SFF8472_STATUS_RS1);
+
+static ssize_t data_ready_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	static const struct sff8472_bit drb = {
+		0, SFF8472_A2_STATUS, SFF8472_STATUS_DATA_NOT_READY
+	};
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	bool not_ready;
+	int ret;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_read_bit(data, &drb, &not_ready);
+	mutex_unlock(&data->lock);
+	return ret ? ret : sysfs_emit(buf, "%d\n", !not_ready);
+}
+static DEVICE_ATTR_RO(data_ready);
+
+/* Power level is declared in A0h byte 64, not in byte 93. */
+static int sff8472_power_level_supported(struct sff8472_data *data)
+{
+	if (!data->present)
+		return -ENODEV;
+	return data->id.options & SFF8472_OPT_POWER_LEVEL ? 0 : -EOPNOTSUPP;
+}
+
+static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
+					u8 mask)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_bit bit = { 0, SFF8472_A2_EXT_STATUS, mask };
+	bool level2;
+	int ret;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_power_level_supported(data);
+	if (!ret)
+		ret = sff8472_read_bit(data, &bit, &level2);
+	mutex_unlock(&data->lock);
+	return ret ? ret : sysfs_emit(buf, "%d\n", level2 ? 2 : 1);
+}
+
+static ssize_t power_level_state_show(struct device *dev,
+				      struct device_attribute *attr, char *buf)
+{
+	return sff8472_show_power_level(dev, buf,
+					SFF8472_EXT_POWER_LEVEL_STATE);
+}
+static DEVICE_ATTR_RO(power_level_state);
+
+/*
+ * Controls: read-modify-write of one bit of A2h byte 110 or 118, with a
+ * fresh read of the byte so the other bits are kept as the module has them.
+ */
+static int sff8472_write_bit(struct sff8472_data *data, u8 a2_off, u8 mask,
+			     bool set)
+{
+	u8 byte;
+	int ret;
+
+	ret = sff8472_bus_read(data, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	if (ret)
+		return ret;
+	byte = set ? byte | mask : byte & ~mask;
+	ret = sff8472_bus_write(data, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	sff8472_invalidate_live(data);
+	return ret;
+}
+
+static int sff8472_control_check(struct sff8472_data *data, u8 need)
+{
+	if (!data->present)
+		return -ENODEV;
+	if (!data->has_ddm || !(data->id.enh_options & need))
+		return -EOPNOTSUPP;
+	return data->max_write ? 0 : -EOPNOTSUPP;
+}
+
+static ssize_t sff8472_store_bit(struct device *dev, const char *buf,
+				 size_t count, const struct sff8472_bit *bit)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	unsigned int val;
+	int ret;
+
+	ret = kstrtouint(buf, 0, &val);
+	if (ret)
+		return ret;
+	if (val > 1)
+		return -EINVAL;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_control_check(data, bit->need);
+	if (!ret)
+		ret = sff8472_write_bit(data, bit->a2_off, bit->mask, val);
+	mutex_unlock(&data->lock);
+	return ret ? ret : count;
+}
+
+#define SFF8472_CONTROL_ATTR(name, need, off, mask)			\
+static const struct sff8472_bit name##_bit = { need, off, mask };	\
+static ssize_t name##_show(struct device *dev,				\
+			   struct device_attribute *attr, char *buf)	\
+{									\
+	return sff8472_show_bit(dev, buf, &name##_bit);			\
+}									\
+static ssize_t name##_store(struct device *dev,				\
+			    struct device_attribute *attr,		\
+			    const char *buf, size_t count)		\
+{									\
+	return sff8472_store_bit(dev, buf, count, &name##_bit);		\
+}									\
+static DEVICE_ATTR_RW(name)
+
+SFF8472_CONTROL_ATTR(soft_tx_disable, SFF8472_ENH_SOFT_TX_DISABLE,
+		     SFF8472_A2_STATUS, SFF8472_STATUS_SOFT_TX_DISABLE);
+SFF8472_CONTROL_ATTR(soft_rate_select, SFF8472_ENH_SOFT_RATE_SELECT,
+		     SFF8472_A2_STATUS, SFF8472_STATUS_SOFT_RS0);
+SFF8472_CONTROL_ATTR(soft_rs1, SFF8472_ENH_SOFT_RS1,
+		     SFF8472_A2_EXT_STATUS, SFF8472_EXT_SOFT_RS1);
+
+static ssize_t power_level_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	return sff8472_show_power_level(dev, buf,
+					SFF8472_EXT_POWER_LEVEL_SELECT);
+}
+
+static ssize_t power_level_store(struct device *dev,
+				 struct device_attribute *attr,
+				 const char *buf, size_t count)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	unsigned int level;
+	int ret;
+
+	ret = kstrtouint(buf, 0, &level);
+	if (ret)
+		return ret;
+	if (level != 1 && level != 2)
+		return -EINVAL;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_power_level_supported(data);
+	if (!ret && (!data->has_ddm || !data->max_write))
+		ret = -EOPNOTSUPP;
+	if (!ret)
+		ret = sff8472_write_bit(data, SFF8472_A2_EXT_STATUS,
+					SFF8472_EXT_POWER_LEVEL_SELECT,
+					level == 2);
+	mutex_unlock(&data->lock);
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(power_level);
+
+/* Full resolution: the spec's own units, calibrated. */
+static ssize_t sff8472_show_fine(struct device *dev, char *buf,
+				 enum sff8472_channel ch)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+	long val;
+	int ret;
+
+	mutex_lock(&data->lock);
+	ret = sff8472_live_value(data, ch, SFF8472_UNIT_FINE, &val);
+	mutex_unlock(&data->lock);
+	return ret ? ret : sysfs_emit(buf, "%ld\n", val);
+}
+
+#define SFF8472_FINE_ATTR(name, ch)					\
+static ssize_t name##_show(struct device *dev,				\
+			   struct device_attribute *attr, char *buf)	\
+{									\
+	return sff8472_show_fine(dev, buf, ch);				\
+}									\
+static DEVICE_ATTR_RO(name)
+
+SFF8472_FINE_ATTR(vcc_100uv, SFF8472_VCC);
+SFF8472_FINE_ATTR(bias_ua, SFF8472_BIAS);
+SFF8472_FINE_ATTR(tx_power_100nw, SFF8472_TX_POWER);
+SFF8472_FINE_ATTR(rx_power_100nw, SFF8472_RX_POWER);
+
+static struct attribute *sff8472_attrs[] = {
+	&dev_attr_vendor_name.attr,
+	&dev_attr_vendor_oui.attr,
+	&dev_attr_vendor_pn.attr,
+	&dev_attr_vendor_rev.attr,
+	&dev_attr_vendor_sn.attr,
+	&dev_attr_date_code.attr,
+	&dev_attr_identifier.attr,
+	&dev_attr_connector.attr,
+	&dev_attr_wavelength.attr,
+	&dev_attr_nominal_bitrate.attr,
+	&dev_attr_compliance_revision.attr,
+	&dev_attr_cc_base_ok.attr,
+	&dev_attr_cc_ext_ok.attr,
+	&dev_attr_cc_dmi_ok.attr,
+	&dev_attr_calibration.attr,
+	&dev_attr_rx_power_type.attr,
+	&dev_attr_present.attr,
+	&dev_attr_data_ready.attr,
+	&dev_attr_rx_los.attr,
+	&dev_attr_tx_fault.attr,
+	&dev_attr_tx_disable_state.attr,
+	&dev_attr_rs0_state.attr,
+	&dev_attr_rs1_state.attr,
+	&dev_attr_power_level_state.attr,
+	&dev_attr_soft_tx_disable.attr,
+	&dev_attr_soft_rate_select.attr,
+	&dev_attr_soft_rs1.attr,
+	&dev_attr_power_level.attr,
+	&dev_attr_vcc_100uv.attr,
+	&dev_attr_bias_ua.attr,
+	&dev_attr_tx_power_100nw.attr,
+	&dev_attr_rx_power_100nw.attr,
+	NULL
+};
+
+static const struct attribute_group sff8472_group = {
+	.attrs = sff8472_attrs,
+};
+
+const struct attribute_group *sff8472_groups[] = {
+	&sff8472_group,
+	NULL
+};
+
+/* Tell userspace the module came or went (poll() on "present", uevent). */
+void sff8472_sysfs_notify_presence(struct sff8472_data *data)
+{
+	sysfs_notify(&data->dev->kobj, NULL, dev_attr_present.attr.name);
+	kobject_uevent(&data->dev->kobj, KOBJ_CHANGE);
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+static struct device_attribute *sff8472_find_attr(const char *name)
+{
+	struct attribute **a;
+
+	for (a = sff8472_attrs; *a; a++)
+		if (!strcmp((*a)->name, name))
+			return container_of(*a, struct device_attribute, attr);
+	return NULL;
+}
+
+ssize_t sff8472_kunit_show(struct device *dev, const char *name, char *buf)
+{
+	struct device_attribute *attr = sff8472_find_attr(name);
+
+	return attr ? attr->show(dev, attr, buf) : -ENOENT;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_show);
+
+ssize_t sff8472_kunit_store(struct device *dev, const char *name,
+			    const char *buf, size_t count)
+{
+	struct device_attribute *attr = sff8472_find_attr(name);
+
+	if (!attr)
+		return -ENOENT;
+	return attr->store ? attr->store(dev, attr, buf, count) : -EACCES;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_store);
+
+int sff8472_kunit_attr_mode(struct device *dev, const char *name)
+{
+	struct device_attribute *attr = sff8472_find_attr(name);
+
+	return attr ? attr->attr.mode : -ENOENT;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_attr_mode);
+#endif

@@ -16,6 +16,9 @@ cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 ver=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 tree="$cache/linux-$ver"
 mkdir -p "$cache"
+# One extraction or hook at a time (parallel tiers, several clones).
+exec 7>"$cache/tree.lock"
+flock 7
 
 if [ ! -f "$tree/.sff8472-extracted" ]; then
 	echo "kernel-tree: extracting linux-source-6.12 $ver into $tree" >&2

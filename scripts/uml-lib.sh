@@ -1,19 +1,26 @@
-# Helpers for scripts run inside the emulated board (sourced).
+# Helpers for scripts run inside the emulated board (sourced). Under UML
+# with KASAN every exec costs tens of milliseconds, so these use shell
+# builtins where they can and one process per directory where they can't.
 
 # The sff8472 client device of the cage labelled $1 (e.g. port1).
 cage_dev() {
-	local d
+	local d l
 	for d in /sys/bus/i2c/devices/*-0050; do
-		[ "$(tr -d '\0' <"$d/of_node/label" 2>/dev/null)" = "$1" ] && { echo "$d"; return 0; }
+		# The DT label ends in a NUL, which the shell drops.
+		l=
+		read -r l <"$d/of_node/label" 2>/dev/null || :
+		[ "$l" = "$1" ] && { echo "$d"; return 0; }
 	done
 	return 1
 }
 
-# The emulator's debugfs directory of the cage labelled $1.
+# The emulator's debugfs directory of the cage labelled $1: the one of the
+# adapter the cage's client sits on (client B-0050 is on adapter i2c-B).
 cage_emul() {
 	local d
 	d=$(cage_dev "$1") || return 1
-	echo "/sys/kernel/debug/sff8472-emul/$(basename "$(dirname "$(readlink -f "$d")")")"
+	d=${d##*/}
+	echo "/sys/kernel/debug/sff8472-emul/i2c-${d%%-*}"
 }
 
 # The hwmon directory of the cage labelled $1, if it has one.
@@ -26,42 +33,33 @@ cage_hwmon() {
 	return 1
 }
 
-# Print "name value" (or "name !error") for each file in directory $1.
+# Print "PATH:VALUE" for each regular file in the directories given, or
+# "grep: PATH: ERROR" when it cannot be read.
 dump_files() {
-	local f v
-	for f in "$1"/*; do
-		[ -f "$f" ] || continue
-		case ${f##*/} in uevent|eeprom|nvmem) continue ;; esac
-		if v=$(cat "$f" 2>&1); then
-			printf '%s %s\n' "${f##*/}" "$v"
-		else
-			printf '%s !%s\n' "${f##*/}" "${v##*: }"
-		fi
-	done
+	find "$@" -maxdepth 1 -type f ! -name uevent ! -name eeprom ! -name nvmem \
+		-exec grep -H '' {} + 2>&1
 }
 
-# Print "name mode" for each file in directory $1.
+# Print "PATH MODE" for each regular file in the directories given.
 dump_modes() {
-	local f
-	for f in "$1"/*; do
-		[ -f "$f" ] && printf '%s %s\n' "${f##*/}" "$(stat -c %a "$f")"
-	done
+	find "$@" -maxdepth 1 -type f -printf '%p %m\n'
 }
 
-# Snapshot everything a user sees of cage $1 into directory $2/$1.
+# Snapshot everything a user sees of cage $1 into directory $2/$1: the
+# emulator's image, the eeprom file, the device's and hwmon's files.
 snapshot_cage() {
-	local label=$1 out=$2/$1 emul dev h
+	local label=$1 out=$2/$1 emul dev dirs
 	mkdir -p "$out"
-	emul=$(cage_emul "$label") || { echo "no cage $label" >"$out/error"; return 1; }
-	dev=$(cage_dev "$label")
-	basename "$dev" >"$out/devname"
+	dev=$(cage_dev "$label") || { echo "no cage $label" >"$out/error"; return 1; }
+	emul=$(cage_emul "$label")
+	echo "${dev##*/}" >"$out/devname"
 	cat "$emul/image" >"$out/image"
 	# Page by page: the A2h half fails on a module without A2h.
-	dd if="$dev/eeprom" of="$out/eeprom" bs=256 count=2 2>"$out/eeprom.err" || true
-	dump_files "$dev" >"$out/sysfs"
-	dump_modes "$dev" >"$out/modes"
-	if h=$(cage_hwmon "$label"); then
-		dump_files "$h" >"$out/hwmon"
-		dump_modes "$h" >"$out/hwmon.modes"
-	fi
+	dd if="$dev/eeprom" of="$out/eeprom" bs=256 count=2 2>"$out/eeprom.err"
+	dirs="$dev/"
+	[ -d "$dev/hwmon" ] && dirs="$dirs $(echo "$dev"/hwmon/hwmon*/)"
+	# shellcheck disable=SC2086
+	dump_files $dirs >"$out/files"
+	# shellcheck disable=SC2086
+	dump_modes $dirs >"$out/modes"
 }

@@ -13,7 +13,6 @@ while [ "$i" -le "$n" ]; do
 	i=$((i + 1))
 done
 sensors -u >"$out/sensors-u" 2>&1
-sensors >"$out/sensors" 2>&1
 
 # Bus cost: let every live snapshot expire, then one full `sensors` run.
 sleep 1.2

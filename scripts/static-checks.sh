@@ -1,0 +1,36 @@
+#!/bin/sh
+# Tier 3: the out-of-tree module build against Debian's 6.12 headers with W=1
+# and sparse, checkpatch --strict, and the device-tree binding and examples.
+# Writes "passed failed 0" to $SFF8472_COUNTS when set.
+set -u
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo" || exit 1
+passed=0 failed=0
+
+check() {
+	name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "ok: $name"
+	else
+		failed=$((failed + 1))
+		echo "FAILED: $name"
+	fi
+}
+
+check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh
+check "checkpatch --strict" scripts/checkpatch.sh
+dt_counts=$(mktemp)
+SFF8472_COUNTS=$dt_counts scripts/dt-check.sh
+if read -r p f _ <"$dt_counts"; then
+	passed=$((passed + p)) failed=$((failed + f))
+else
+	failed=$((failed + 1))
+fi
+rm -f "$dt_counts"
+
+[ -n "${SFF8472_COUNTS:-}" ] && echo "$passed $failed 0" >"$SFF8472_COUNTS"
+echo "static checks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -26,6 +26,7 @@ if [ -x "$build/linux" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$repo" ] &&
 	exit 0
 fi
 rm -f "$stamp"
+mkdir -p "$build"
 echo "$repo" >"$stamp.new"
 if ! python3 "$tree/tools/testing/kunit/kunit.py" build \
 	--arch=um --kunitconfig="$repo/kunit/.kunitconfig" \

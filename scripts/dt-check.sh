@@ -6,24 +6,34 @@
 #
 #   1. every dts-examples/*.dts goes through cpp (for <dt-bindings/...>) and
 #      dtc; any dtc warning fails;
-#   2. dt-doc-validate checks our binding against the dt-schema meta-schemas;
-#      any message fails (the tool exits 0 on some of its own findings);
-#   3. dt-mk-schema builds one processed schema from our binding, the
+#   2. dt-doc-validate checks our bindings (the driver's and the test-only
+#      emulator's, i2c/linux,sff8472-emul.yaml) against the dt-schema
+#      meta-schemas; any message fails (the tool exits 0 on some of its own
+#      findings);
+#   3. dt-mk-schema builds one processed schema from our bindings, the
 #      upstream bindings the examples use (listed in UPSTREAM below, among
-#      them vendor-prefixes.yaml, which already has "sff") and dtschema's
-#      core schemas; any message fails (it skips bad schemas and exits 0);
-#   4. the binding's own example and every compiled example are validated
+#      them vendor-prefixes.yaml, which already has "sff" and "linux") and
+#      dtschema's core schemas; any message fails (it skips bad schemas and
+#      exits 0);
+#   4. the bindings' own examples and every compiled example are validated
 #      with dt-validate -m against that schema: any message fails, except
 #      that the root node's board compatible matches no schema;
-#   5. a negative control: a deliberately wrong sff,sff8472 node must be
-#      rejected, proving that the validation above can fail at all.
+#   5. the emulated User-Mode Linux board: dts-examples/uml-emulated-board.dts
+#      must be identical to the output of "scripts/uml-board.sh 4 i2c" (the
+#      board scripts/sfp-uml boots for make demo), and one generated board
+#      per other mode (not checked in) must compile and validate like the
+#      examples;
+#   6. negative controls: a deliberately wrong sff,sff8472 node and a wrong
+#      linux,sff8472-emul node must be rejected, proving that the
+#      validation above can fail at all.
 #
 # Prints one line per check and then "dt-check: P passed, F failed". When
 # SFF8472_COUNTS names a file, writes "P F 0" into it. Exits non-zero on any
 # failure.
 #
-# SFF8472_DT_ROOT checks another copy of the repository's Documentation/ and
-# dts-examples/ (for example a deliberately broken one). SFF8472_KTREE skips
+# SFF8472_DT_ROOT checks another copy of the repository's Documentation/,
+# dts-examples/ and, if the copy has it, scripts/uml-board.sh (for example a
+# deliberately broken one). SFF8472_KTREE skips
 # scripts/kernel-tree.sh and uses that extracted kernel tree.
 set -u
 
@@ -32,6 +42,9 @@ root=${SFF8472_DT_ROOT:-$repo}
 root=$(cd "$root" && pwd) || exit 1
 bindings=$root/Documentation/devicetree/bindings
 binding=$bindings/hwmon/sff,sff8472.yaml
+emul_binding=$bindings/i2c/linux,sff8472-emul.yaml
+board_gen=$root/scripts/uml-board.sh
+[ -f "$board_gen" ] || board_gen=$repo/scripts/uml-board.sh
 
 # Upstream bindings the examples use, relative to the kernel's bindings
 # directory. dt-validate -m reports any node whose compatible matches no
@@ -142,21 +155,31 @@ if ! ls "$root"/dts-examples/*.dts >/dev/null 2>&1; then
 	nok "dts-examples/ has examples"
 fi
 
-# 2. The binding is a valid binding.
-if dt-doc-validate -u "$bindings" "$binding" >"$log" 2>&1 &&
-	[ ! -s "$log" ]; then
-	ok "dt-doc-validate: hwmon/sff,sff8472.yaml"
-else
-	nok "dt-doc-validate: hwmon/sff,sff8472.yaml"
-fi
+# 2. The bindings are valid bindings.
+for b in "$binding" "$emul_binding"; do
+	rel=${b#"$bindings"/}
+	if [ -f "$b" ] && dt-doc-validate -u "$bindings" "$b" >"$log" 2>&1 &&
+		[ ! -s "$log" ]; then
+		ok "dt-doc-validate: $rel"
+	else
+		[ -f "$b" ] || echo "$b: missing" >"$log"
+		nok "dt-doc-validate: $rel"
+	fi
+done
 
 # 3. One processed schema: ours, the upstream ones we need, dtschema core.
-set -- "$binding"
+set -- "$binding" "$emul_binding"
 for f in $UPSTREAM; do
 	set -- "$@" "$kbindings/$f"
 done
-what="dt-mk-schema: sff,sff8472.yaml + $(($# - 1)) upstream bindings + dtschema core"
-if dt-mk-schema -j -o "$work/processed.json" "$@" >"$log" 2>&1 &&
+what="dt-mk-schema: sff,sff8472.yaml + linux,sff8472-emul.yaml + $(($# - 2)) upstream bindings + dtschema core"
+# dt-mk-schema skips a missing file silently.
+: >"$log"
+for f; do
+	[ -f "$f" ] || echo "$f: missing" >>"$log"
+done
+if [ ! -s "$log" ] &&
+	dt-mk-schema -j -o "$work/processed.json" "$@" >"$log" 2>&1 &&
 	[ ! -s "$log" ] && [ -s "$work/processed.json" ]; then
 	ok "$what"
 else
@@ -164,19 +187,22 @@ else
 	finish
 fi
 
-# 4a. The binding's own example. dt-extract-example wraps it in an
+# 4a. The bindings' own examples. dt-extract-example wraps each in an
 # "example-0" node with #address-cells but no reg, which dtc's
 # avoid_unnecessary_addr_size dislikes (the kernel disables that check by
 # default, Makefile.dtbs); the example itself gets every other check.
-if dt-extract-example "$binding" >"$work/binding-example.dts" 2>"$log" &&
-	[ ! -s "$log" ] &&
-	compile "$work/binding-example.dts" "$work/binding-example.dtb" \
-		-Wno-avoid_unnecessary_addr_size &&
-	validate "$work/binding-example.dtb"; then
-	ok "dt-validate: example in hwmon/sff,sff8472.yaml"
-else
-	nok "dt-validate: example in hwmon/sff,sff8472.yaml"
-fi
+for b in "$binding" "$emul_binding"; do
+	rel=${b#"$bindings"/}
+	ex=$work/example-$(basename "$b" .yaml)
+	if dt-extract-example "$b" >"$ex.dts" 2>"$log" &&
+		[ ! -s "$log" ] &&
+		compile "$ex.dts" "$ex.dtb" -Wno-avoid_unnecessary_addr_size &&
+		validate "$ex.dtb"; then
+		ok "dt-validate: example in $rel"
+	else
+		nok "dt-validate: example in $rel"
+	fi
+done
 
 # 4b. Every compiled example; each must contain at least one cage.
 for name in $examples; do
@@ -191,9 +217,40 @@ for name in $examples; do
 	fi
 done
 
-# 5. Negative control: each of these mistakes must be reported against our
+# 5a. The checked-in emulated board is the one scripts/sfp-uml boots for
+# make demo (scripts/demo.sh: 4 cages, mode i2c); 4b validated it.
+board="dts-examples/uml-emulated-board.dts"
+what="$board is the output of scripts/uml-board.sh 4 i2c"
+if [ ! -f "$root/$board" ]; then
+	echo "$root/$board: missing" >"$log"
+	nok "$what"
+elif sh "$board_gen" 4 i2c >"$work/uml-board.dts" 2>"$log" &&
+	[ ! -s "$log" ] &&
+	diff -u "$root/$board" "$work/uml-board.dts" >"$log" 2>&1; then
+	ok "$what"
+else
+	nok "$what"
+fi
+
+# 5b. One generated board per other mode (mode i2c is the checked-in one),
+# one of them with POLL_MS, compiled and validated like the examples.
+for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000"; do
+	what="dt-validate: scripts/uml-board.sh $args"
+	out=$work/uml-board-$(echo "$args" | tr ' ' '-')
+	# shellcheck disable=SC2086 # the arguments are split on purpose
+	if sh "$board_gen" $args >"$out.dts" 2>"$log" && [ ! -s "$log" ] &&
+		grep -q 'sff,sff8472' "$out.dts" &&
+		compile "$out.dts" "$out.dtb" && validate "$out.dtb"; then
+		ok "$what"
+	else
+		nok "$what"
+	fi
+done
+
+# 6. Negative controls: each of these mistakes must be reported against our
 # binding (wrong reg, size out of range, unknown property, missing reg,
-# boolean with a value).
+# boolean with a value) and against the emulator's (unknown mode and
+# profile, length out of range, unknown property, missing #size-cells).
 cat >"$work/bad.dts" <<'EOF'
 /dts-v1/;
 / {
@@ -220,6 +277,15 @@ cat >"$work/bad.dts" <<'EOF'
 			sff,user-eeprom-writable = <1>;
 		};
 	};
+
+	i2c-emul-bad {
+		compatible = "linux,sff8472-emul";
+		linux,mode = "smbus-quick";
+		linux,max-transfer-len = <65536>;
+		linux,profile = "full";
+		linux,no-such-property;
+		#address-cells = <1>;
+	};
 };
 EOF
 dtc -q -I dts -O dtb -o "$work/bad.dtb" "$work/bad.dts" >"$log" 2>&1
@@ -239,6 +305,22 @@ if [ -z "$missing" ]; then
 else
 	{ echo "$missing"; cat "$work/bad.out"; } >"$log"
 	nok "negative control: a wrong sff,sff8472 node is rejected (5 findings)"
+fi
+missing=""
+for expect in "i2c-emul-bad: linux,mode:0: 'smbus-quick' is not one of" \
+	"i2c-emul-bad: linux,max-transfer-len:0:0: 65536 is greater than the maximum of 65535" \
+	"i2c-emul-bad: linux,profile:0: 'full' is not one of" \
+	"i2c-emul-bad: Unevaluated properties are not allowed (.*'linux,no-such-property'" \
+	"i2c-emul-bad: '#size-cells' is a required property"; do
+	grep -A1 -- "$expect" "$work/bad.out" | grep -q 'linux,sff8472-emul.yaml' ||
+		missing="$missing
+missed: $expect"
+done
+if [ -z "$missing" ]; then
+	ok "negative control: a wrong linux,sff8472-emul node is rejected (5 findings)"
+else
+	{ echo "$missing"; cat "$work/bad.out"; } >"$log"
+	nok "negative control: a wrong linux,sff8472-emul node is rejected (5 findings)"
 fi
 
 finish

@@ -56,6 +56,10 @@ snapshot_cage() {
 	cat "$emul/image" >"$out/image"
 	# Page by page: the A2h half fails on a module without A2h.
 	dd if="$dev/eeprom" of="$out/eeprom" bs=256 count=2 2>"$out/eeprom.err"
+	# The same bytes through the nvmem device itself (B-0050N, a child).
+	set -- "$dev"/*/nvmem
+	[ -f "$1" ] && dd if="$1" of="$out/nvmem" bs=256 count=2 2>"$out/nvmem.err"
+	[ -f "$1" ] && stat -c '%a' "$1" >"$out/nvmem.mode"
 	dirs="$dev/"
 	[ -d "$dev/hwmon" ] && dirs="$dirs $(echo "$dev"/hwmon/hwmon*/)"
 	# shellcheck disable=SC2086

@@ -179,6 +179,14 @@ def check_cage(res, out, mode, label, kind):
               n in (256, 512) and eeprom[:n] == image,
               f'eeprom {len(eeprom)} bytes, first difference at '
               f'{next((i for i in range(min(n, len(eeprom))) if eeprom[i] != image[i]), "end")}')
+    nvmem = open(os.path.join(d, 'nvmem'), 'rb').read() if os.path.exists(
+        os.path.join(d, 'nvmem')) else b''
+    res.check(f'{tag}: the nvmem device reads the same bytes', nvmem[:n] == image and n,
+              f'nvmem {len(nvmem)} bytes')
+    mode_file = os.path.join(d, 'nvmem.mode')
+    nv_mode = open(mode_file).read().strip() if os.path.exists(mode_file) else 'missing'
+    res.check(f'{tag}: the nvmem device is readable by all, writable by none (0444)',
+              nv_mode == '444', nv_mode)
     if kind == 'no-ddm':
         res.check(f'{tag}: no hwmon device without diagnostics', not hwmon, str(hwmon)[:80])
         return

@@ -9,18 +9,7 @@ cd "$repo" || exit 1
 passed=0 failed=0 skipped=0
 counts=$(mktemp)
 
-# One named check that counts as one test.
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $name"
-	fi
-}
+. "$repo/scripts/check-lib.sh"
 
 # Add the "passed failed skipped" counts a tier wrote to file $2; a tier that
 # exited non-zero ($3) without counting a failure counts one.

@@ -8,17 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1
 passed=0 failed=0
 
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok: $name"
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $name"
-	fi
-}
+. "$repo/scripts/check-lib.sh"
 
 check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh
 check "checkpatch --strict" scripts/checkpatch.sh

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 #   make            build sff8472.ko (and the emulator) against Debian's 6.12
-#                   headers with W=1; any compiler warning fails the build
+#                   headers with W=1 into build/; any warning fails the build
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
 #   make clean
@@ -9,8 +9,8 @@
 # KDIR selects another kernel build tree (default: newest installed
 # linux-headers-6.12.*-amd64).
 
-KDIR ?= $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12.*-amd64)))
-OOT_CONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
+# Empty: scripts/build-module.sh picks the newest (by version) itself.
+KDIR ?=
 
 .PHONY: all modules deps check demo clean
 
@@ -29,4 +29,5 @@ demo: deps
 	@scripts/demo.sh
 
 clean:
-	@rm -rf build; scripts/clean-sources.sh
+	rm -rf build
+	scripts/clean-sources.sh

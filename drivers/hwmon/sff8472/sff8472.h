@@ -72,12 +72,21 @@ enum sff8472_bus_mode {
  * @retry_ms: current insertion retry back-off, 0 when not retrying
  * @insert_start: jiffies of the first failed insertion attempt
  * @slow_warned: the module has been reported as not answering
+ * @last_addr_change: the last module seen in the cage needed the address
+ *	change (kept while it may still be there, unlike @addr_change)
  * @edge_seen: the MOD_DEF0 IRQ fired since the last check (a swap may hide
  *	behind an edge pair), so the module is read again
+ * @recheck: a read failed; the presence work checks the module's bytes
+ * @level_asserted: MOD_DEF0 level at the last successful read
+ * @gpio_failed: the last MOD_DEF0 read failed (retried with @retry_ms)
+ * @settling: waiting t_serial after an insertion edge, until @settle_until
+ * @settle_until: jiffies when the module may be read after insertion
  * @presence_gpio: MOD_DEF0 (asserted when a module is present) or NULL
  * @presence_irq: IRQ of @presence_gpio, or negative when polled
  * @presence_work: hot-plug state machine (insertion, removal, swap)
  * @reported_present: what userspace was last told (presence work only)
+ * @hwmon_err_logged: a failed hwmon registration was logged for this
+ *	insertion (presence work only)
  * @hwmon: hwmon device, registered only while a DDM module is present
  * @nvmem: the 512-byte EEPROM view
  */
@@ -114,11 +123,18 @@ struct sff8472_data {
 	unsigned int retry_ms;
 	unsigned long insert_start;
 	bool slow_warned;
+	bool last_addr_change;
 	atomic_t edge_seen;
+	atomic_t recheck;
+	bool level_asserted;
+	bool gpio_failed;
+	bool settling;
+	unsigned long settle_until;
 	struct gpio_desc *presence_gpio;
 	int presence_irq;
 	struct delayed_work presence_work;
 	bool reported_present;
+	bool hwmon_err_logged;
 
 	struct device *hwmon;
 	struct nvmem_device *nvmem;
@@ -137,7 +153,7 @@ const char *sff8472_bus_mode_name(enum sff8472_bus_mode mode);
 int sff8472_update_live(struct sff8472_data *data);
 void sff8472_invalidate_live(struct sff8472_data *data);
 void sff8472_cage_lost(struct sff8472_data *data);
-void sff8472_report_lost(struct sff8472_data *data);
+void sff8472_request_check(struct sff8472_data *data);
 
 static inline u8 sff8472_live_byte(const struct sff8472_data *data,
 				   unsigned int a2_off)
@@ -169,6 +185,7 @@ void sff8472_sysfs_notify_presence(struct sff8472_data *data);
 struct sff8472_data *sff8472_kunit_data(struct device *dev);
 struct device *sff8472_kunit_hwmon_dev(struct device *dev);
 void sff8472_kunit_poll(struct device *dev);
+void sff8472_kunit_edge(struct device *dev);
 int sff8472_hwmon_read(struct device *hwmon_dev,
 		       enum hwmon_sensor_types type, u32 attr, int channel,
 		       long *val);

@@ -6,7 +6,8 @@
  * The access mode is the best one the adapter offers:
  *
  *   I2C          one write-then-read transfer per chunk (default 32 bytes,
- *                less if the adapter quirks or sff,max-transfer-size say so)
+ *                or sff,max-transfer-size up to the page size, less if the
+ *                adapter quirks say so)
  *   SMBus block  I2C block reads of up to 32 bytes
  *   SMBus word   one word read per 16-bit field, coherent by construction
  *   SMBus byte   single bytes; each live 16-bit value is read MSB, LSB,
@@ -88,7 +89,7 @@ static unsigned int sff8472_i2c_write_max(struct i2c_adapter *adap)
 /**
  * sff8472_bus_init() - choose the access mode from the adapter's abilities
  * @data: the cage
- * @max_transfer: sff,max-transfer-size, 0 if absent
+ * @max_transfer: sff,max-transfer-size, 0 if absent (then 32 bytes)
  *
  * Return: 0, or -EOPNOTSUPP if the adapter cannot even read a byte.
  */
@@ -99,7 +100,7 @@ int sff8472_bus_init(struct sff8472_data *data, u32 max_transfer)
 	unsigned int chunk = SFF8472_DEFAULT_CHUNK;
 
 	if (max_transfer)
-		chunk = min_t(unsigned int, chunk, max_transfer);
+		chunk = min_t(u32, max_transfer, SFF8472_PAGE_LEN);
 
 	if (func & I2C_FUNC_I2C) {
 		data->mode = SFF8472_BUS_I2C;

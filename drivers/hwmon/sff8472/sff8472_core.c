@@ -19,15 +19,25 @@
  *
  * Hot-plug. With a MOD_DEF0 GPIO, its level tells presence; every IRQ
  * edge makes the module be read again (an edge pair can hide a swap).
- * Without an IRQ (polled GPIO, or no GPIO at all) a poll every
- * sff,poll-interval-ms re-reads A0h 68-95 (serial number, date code,
- * options, CC_EXT): different bytes mean another module, which is then
- * read from scratch, and without a GPIO a NACK means removal. A live read
- * that fails, or that finds another CC_DMI than the cached one (a swap
- * between two polls), also marks the cage empty until the presence work
- * has read the new module. Modules that NACK for a while after insertion
- * are retried with a bounded back-off from the work item, so readers never
- * wait for them.
+ * After an insertion edge (or a level change seen by the GPIO poll) the
+ * module gets t_serial (300 ms) before the first read; the cage reads as
+ * empty meanwhile. A GPIO read error is no removal: the level is read
+ * again after the back-off below. Without an IRQ (polled GPIO, or no GPIO
+ * at all) a poll every sff,poll-interval-ms re-reads A0h 68-95 (serial
+ * number, date code, options, CC_EXT): different bytes mean another
+ * module, which is then read from scratch, and without a GPIO a NACK means
+ * removal. A live or EEPROM read that fails returns -EIO and queues the
+ * same check, which tells a removal from a swap and from a transient error
+ * (same module: nothing changes). A live read that finds another CC_DMI
+ * than the cached one (a swap between two polls) marks the cage empty at
+ * once, so the new module's values are never decoded with the old
+ * constants. Modules that NACK for a while after insertion are retried
+ * with a bounded back-off from the work item, so readers never wait for
+ * them.
+ *
+ * All of this runs in one work item, on the freezable workqueue (no bus
+ * traffic while the system is suspended); probe queues it and waits for
+ * it, so it never runs concurrently with itself.
  */
 
 #include <linux/device.h>
@@ -52,6 +62,7 @@
 #define SFF8472_RETRY_MIN_MS		50
 #define SFF8472_POLL_MIN_MS		50
 #define SFF8472_SLOW_WARN_MS		60000	/* GPON sticks: up to 60 s */
+#define SFF8472_T_SERIAL_MS		300	/* SFF-8472 Table 3.11 */
 
 static bool user_eeprom_writable;
 module_param(user_eeprom_writable, bool, 0644);
@@ -96,6 +107,8 @@ static int sff8472_read_a0(struct sff8472_data *data, u8 *a0)
 /*
  * Read A2h 0-95. A module has diagnostics when A0h byte 92 bit 6 says so,
  * or when A2h answers with a correct CC_DMI (some modules forget the bit).
+ * A page of all 00h or all FFh proves nothing (0 == 0), so it does not
+ * count as diagnostics.
  */
 static int sff8472_read_a2(struct sff8472_data *data, u8 *a2, bool *has_ddm)
 {
@@ -111,7 +124,10 @@ static int sff8472_read_a2(struct sff8472_data *data, u8 *a2, bool *has_ddm)
 	if (ret)
 		return advertised ? ret : 0;	/* no A2h: fine without DDM */
 
-	*has_ddm = advertised || sff8472_dmi_checksum_ok(a2);
+	*has_ddm = advertised ||
+		   (sff8472_dmi_checksum_ok(a2) &&
+		    memchr_inv(a2, 0, SFF8472_DMI_STATIC_LEN) &&
+		    memchr_inv(a2, 0xff, SFF8472_DMI_STATIC_LEN));
 	return 0;
 }
 
@@ -129,6 +145,14 @@ static void sff8472_report_codes(struct sff8472_data *data)
 		 dmi ? "" : " CC_DMI");
 }
 
+static void sff8472_report_insert(struct sff8472_data *data)
+{
+	sff8472_report_codes(data);
+	dev_info(data->dev, "%s %s %s inserted%s\n", data->id.vendor_name,
+		 data->id.vendor_pn, data->id.vendor_sn,
+		 data->has_ddm ? "" : " (no diagnostics)");
+}
+
 /*
  * Read and decode everything static about the module in the cage. @seen is
  * set once A0h has answered, i.e. a module is there even if it fails later.
@@ -144,12 +168,27 @@ static int sff8472_insert(struct sff8472_data *data, bool *seen)
 	data->cur_page = SFF8472_PAGE_A0;
 	*seen = false;
 	ret = sff8472_read_a0(data, a0);
-	if (ret)
+	if (ret && data->last_addr_change) {
+		/*
+		 * The last module seen here needed the address change and may
+		 * still be in the cage, switched to A2h: select A0h and look
+		 * once more. Never for other cages, since a general call
+		 * reaches every device on the segment.
+		 */
+		data->addr_change = true;
+		data->cur_page = SFF8472_PAGE_UNKNOWN;
+		ret = sff8472_read_a0(data, a0);
+	}
+	if (ret) {
+		data->addr_change = false;
+		data->cur_page = SFF8472_PAGE_A0;
 		return ret;
+	}
 
 	*seen = true;
 	sff8472_decode_id(a0, &data->id);
 	data->addr_change = data->id.diag_type & SFF8472_DIAG_ADDR_CHANGE;
+	data->last_addr_change = data->addr_change;
 	ret = sff8472_read_a2(data, a2, &has_ddm);
 	if (ret)
 		return ret;
@@ -167,10 +206,6 @@ static int sff8472_insert(struct sff8472_data *data, bool *seen)
 	}
 	data->live_valid = false;
 	data->present = true;
-	sff8472_report_codes(data);
-	dev_info(data->dev, "%s %s %s inserted%s\n", data->id.vendor_name,
-		 data->id.vendor_pn, data->id.vendor_sn,
-		 has_ddm ? "" : " (no diagnostics)");
 	return 0;
 }
 
@@ -192,19 +227,22 @@ void sff8472_cage_lost(struct sff8472_data *data)
 
 static void sff8472_schedule_check(struct sff8472_data *data)
 {
-	mod_delayed_work(system_wq, &data->presence_work, 0);
+	mod_delayed_work(system_freezable_wq, &data->presence_work, 0);
 }
 
 /**
- * sff8472_report_lost() - a reader found the module gone
+ * sff8472_request_check() - a read failed: is the module still there?
  * @data: the cage, with @data->lock held
  *
- * Marks the cage empty now and lets the presence work handle hwmon,
- * notifications and a possible new module at once.
+ * The live snapshot is dropped, so no reader gets the old one, and the
+ * presence work checks the cage at once: removed, swapped, or the same
+ * module after a transient error (then nothing changes).
  */
-void sff8472_report_lost(struct sff8472_data *data)
+void sff8472_request_check(struct sff8472_data *data)
 {
-	sff8472_cage_lost(data);
+	lockdep_assert_held(&data->lock);
+	data->live_valid = false;
+	atomic_set(&data->recheck, 1);
 	sff8472_schedule_check(data);
 }
 
@@ -277,8 +315,9 @@ static int sff8472_read_live(struct sff8472_data *data,
  * @data: the cage, with @data->lock held
  *
  * Return: 0 with a snapshot of the module in the cage, -ENODEV when the
- * cage is empty (or just became empty, or holds another module that the
- * presence work has yet to read), -ENODATA without diagnostics.
+ * cage is empty (or holds another module that the presence work has yet to
+ * read), -EIO when the read failed (the presence work then decides whether
+ * the module is still there), -ENODATA without diagnostics.
  */
 int sff8472_update_live(struct sff8472_data *data)
 {
@@ -296,10 +335,16 @@ int sff8472_update_live(struct sff8472_data *data)
 		return 0;
 
 	ret = sff8472_read_live(data, live);
-	if (ret) {
-		dev_dbg(data->dev, "live read failed (%d): module gone\n", ret);
-		sff8472_report_lost(data);
+	if (ret == -ESTALE) {
+		/* Another module: never decode it with these constants. */
+		sff8472_cage_lost(data);
+		sff8472_schedule_check(data);
 		return -ENODEV;
+	}
+	if (ret) {
+		dev_dbg(data->dev, "live read failed (%d)\n", ret);
+		sff8472_request_check(data);
+		return -EIO;
 	}
 	memcpy(data->live, live, sizeof(live));
 	sff8472_decode_live(live, &data->lv);
@@ -308,11 +353,65 @@ int sff8472_update_live(struct sff8472_data *data)
 	return 0;
 }
 
-/* Without GPIO: is the cached module still the one in the cage? */
+/* Next retry of a module (or GPIO) known to be there but failing. */
+static void sff8472_backoff(struct sff8472_data *data)
+{
+	if (!data->retry_ms) {
+		data->retry_ms = SFF8472_RETRY_MIN_MS;
+		data->insert_start = jiffies;
+		data->slow_warned = false;
+	} else {
+		data->retry_ms = min_t(unsigned int, data->retry_ms * 2,
+				       data->poll_ms);
+	}
+}
+
+static void sff8472_insert_failed(struct sff8472_data *data, int err)
+{
+	sff8472_backoff(data);
+	if (!data->slow_warned &&
+	    time_after(jiffies, data->insert_start +
+		       msecs_to_jiffies(SFF8472_SLOW_WARN_MS))) {
+		dev_warn(data->dev, "module present but not answering (%d)\n",
+			 err);
+		data->slow_warned = true;
+	}
+}
+
+/*
+ * Read the cached module again from scratch. The same module (same A0h and
+ * A2h 0-95) is no event: readers, hwmon and userspace see no change.
+ * @module_known: MOD_DEF0 says a module is there, so a failure is retried.
+ */
+static enum sff8472_event sff8472_reread(struct sff8472_data *data,
+					 bool module_known)
+{
+	u8 a0[SFF8472_BASE_LEN], a2[SFF8472_DMI_STATIC_LEN];
+	bool had_ddm = data->has_ddm, seen;
+	int ret;
+
+	memcpy(a0, data->a0, sizeof(a0));
+	memcpy(a2, data->a2, sizeof(a2));
+	sff8472_cage_lost(data);
+	ret = sff8472_insert(data, &seen);
+	if (ret) {
+		if (module_known || seen)
+			sff8472_insert_failed(data, ret);
+		else
+			data->retry_ms = 0;
+		return SFF8472_EV_REMOVED;
+	}
+	data->retry_ms = 0;
+	if (had_ddm == data->has_ddm && !memcmp(a0, data->a0, sizeof(a0)) &&
+	    !memcmp(a2, data->a2, sizeof(a2)))
+		return SFF8472_EV_NONE;
+	return SFF8472_EV_SWAPPED;
+}
+
+/* Is the cached module still the one in the cage? */
 static enum sff8472_event sff8472_check_same(struct sff8472_data *data)
 {
 	u8 sn[SFF8472_SN_LEN];
-	bool seen;
 
 	if (!sff8472_bus_read(data, SFF8472_PAGE_A0, SFF8472_SN_START, sn,
 			      sizeof(sn)) &&
@@ -320,13 +419,12 @@ static enum sff8472_event sff8472_check_same(struct sff8472_data *data)
 		return SFF8472_EV_NONE;
 
 	/*
-	 * Gone, or another module. A quick swap can look like a NACK (e.g.
-	 * the address-change sequence is not understood by the new module),
-	 * so look once more from scratch: one more NACK if the cage is empty.
+	 * Gone, another module, or a transient error. A quick swap can look
+	 * like a NACK (e.g. the address-change sequence is not understood by
+	 * the new module), so look once more from scratch: one more NACK if
+	 * the cage is empty.
 	 */
-	sff8472_cage_lost(data);
-	return sff8472_insert(data, &seen) ? SFF8472_EV_REMOVED :
-					     SFF8472_EV_SWAPPED;
+	return sff8472_reread(data, data->presence_gpio);
 }
 
 /*
@@ -348,48 +446,72 @@ static enum sff8472_event sff8472_try_insert(struct sff8472_data *data,
 		data->retry_ms = 0;
 		return SFF8472_EV_NONE;
 	}
-
-	if (!data->retry_ms) {
-		data->retry_ms = SFF8472_RETRY_MIN_MS;
-		data->insert_start = jiffies;
-		data->slow_warned = false;
-	} else {
-		data->retry_ms = min_t(unsigned int, data->retry_ms * 2,
-				       data->poll_ms);
-	}
-	if (!data->slow_warned &&
-	    time_after(jiffies, data->insert_start +
-		       msecs_to_jiffies(SFF8472_SLOW_WARN_MS))) {
-		dev_warn(data->dev, "module present but not answering (%d)\n",
-			 ret);
-		data->slow_warned = true;
-	}
+	sff8472_insert_failed(data, ret);
 	return SFF8472_EV_NONE;
 }
 
 static enum sff8472_event sff8472_check_gpio(struct sff8472_data *data)
 {
-	bool reread = atomic_xchg(&data->edge_seen, 0);
-	bool seen;
+	bool edge = atomic_xchg(&data->edge_seen, 0);
+	bool recheck = atomic_xchg(&data->recheck, 0);
+	bool was_asserted = data->level_asserted;
 	int level = gpiod_get_value_cansleep(data->presence_gpio);
 
-	if (level <= 0) {
+	if (level < 0) {
+		/* Unknown, e.g. a GPIO expander that NACKed: ask again. */
+		dev_dbg(data->dev, "cannot read mod-def0 (%d)\n", level);
+		if (edge)
+			atomic_set(&data->edge_seen, 1);
+		if (recheck)
+			atomic_set(&data->recheck, 1);
+		if (!data->gpio_failed)
+			data->retry_ms = 0;
+		data->gpio_failed = true;
+		sff8472_backoff(data);
+		return SFF8472_EV_NONE;
+	}
+	if (data->gpio_failed) {
+		data->gpio_failed = false;
+		data->retry_ms = 0;
+	}
+
+	data->level_asserted = level;
+	if (!level) {
+		data->retry_ms = 0;
+		data->settling = false;
+		/* The next module powers up answering at A0h. */
+		data->last_addr_change = false;
+		if (!data->present)
+			return SFF8472_EV_NONE;
+		sff8472_cage_lost(data);
+		return SFF8472_EV_REMOVED;
+	}
+
+	/*
+	 * Insertion edge (an edge pair may also hide a swap): give the module
+	 * t_serial before reading it, and show an empty cage meanwhile.
+	 */
+	if (edge || !was_asserted) {
+		data->settling = true;
+		data->settle_until = jiffies +
+				     msecs_to_jiffies(SFF8472_T_SERIAL_MS);
 		data->retry_ms = 0;
 		if (!data->present)
 			return SFF8472_EV_NONE;
 		sff8472_cage_lost(data);
 		return SFF8472_EV_REMOVED;
 	}
+	if (data->settling) {
+		if (time_before(jiffies, data->settle_until))
+			return SFF8472_EV_NONE;
+		data->settling = false;
+	}
 	if (!data->present)
 		return sff8472_try_insert(data, true);
-	/* An edge pair may hide a swap; without an IRQ, check the bytes. */
-	if (reread) {
-		sff8472_cage_lost(data);
-		return sff8472_insert(data, &seen) ? SFF8472_EV_REMOVED :
-						     SFF8472_EV_SWAPPED;
-	}
-	return data->presence_irq < 0 ? sff8472_check_same(data) :
-					SFF8472_EV_NONE;
+	/* Without an IRQ, or after a failed read, check the bytes. */
+	if (data->presence_irq < 0 || recheck)
+		return sff8472_check_same(data);
+	return SFF8472_EV_NONE;
 }
 
 static enum sff8472_event sff8472_check_presence(struct sff8472_data *data)
@@ -397,20 +519,23 @@ static enum sff8472_event sff8472_check_presence(struct sff8472_data *data)
 	lockdep_assert_held(&data->lock);
 	if (data->presence_gpio)
 		return sff8472_check_gpio(data);
+	atomic_set(&data->recheck, 0);
 	if (data->present)
 		return sff8472_check_same(data);
 
 	return sff8472_try_insert(data, false);
 }
 
-/* Delay until the next check, or 0 when only an IRQ will wake us. */
-static unsigned int sff8472_next_check_ms(struct sff8472_data *data)
+/* Delay until the next check in jiffies, or 0 when only an IRQ will wake us. */
+static unsigned long sff8472_next_check(struct sff8472_data *data)
 {
 	if (data->retry_ms)
-		return data->retry_ms;
+		return msecs_to_jiffies(data->retry_ms);
+	if (data->settling)
+		return max_t(long, data->settle_until - jiffies, 1);
 	if (data->presence_gpio && data->presence_irq >= 0)
 		return 0;
-	return data->poll_ms;
+	return msecs_to_jiffies(data->poll_ms);
 }
 
 static void sff8472_presence_work(struct work_struct *work)
@@ -419,14 +544,17 @@ static void sff8472_presence_work(struct work_struct *work)
 						 struct sff8472_data,
 						 presence_work);
 	enum sff8472_event ev;
-	unsigned int next_ms;
+	unsigned long next;
 	bool present, want_hwmon, changed;
+	int ret;
 
 	mutex_lock(&data->lock);
 	ev = sff8472_check_presence(data);
+	if (ev == SFF8472_EV_INSERTED || ev == SFF8472_EV_SWAPPED)
+		sff8472_report_insert(data);
 	present = data->present;
 	want_hwmon = present && data->has_ddm;
-	next_ms = sff8472_next_check_ms(data);
+	next = sff8472_next_check(data);
 	mutex_unlock(&data->lock);
 
 	/* A reader may have found the module gone before we did. */
@@ -434,6 +562,8 @@ static void sff8472_presence_work(struct work_struct *work)
 	if (data->reported_present && !present)
 		dev_info(data->dev, "module removed\n");
 	data->reported_present = present;
+	if (changed)
+		data->hwmon_err_logged = false;
 
 	/*
 	 * hwmon is (un)registered without data->lock: unregistering waits
@@ -441,14 +571,19 @@ static void sff8472_presence_work(struct work_struct *work)
 	 */
 	if (changed || want_hwmon != !!data->hwmon) {
 		sff8472_hwmon_unregister(data);
-		if (want_hwmon)
-			sff8472_hwmon_register(data);
+		ret = want_hwmon ? sff8472_hwmon_register(data) : 0;
+		/* Once per insertion, not on every poll. */
+		if (ret && !data->hwmon_err_logged) {
+			dev_err(data->dev, "cannot register hwmon device: %pe\n",
+				ERR_PTR(ret));
+			data->hwmon_err_logged = true;
+		}
 	}
 	if (changed)
 		sff8472_sysfs_notify_presence(data);
-	if (next_ms)
-		mod_delayed_work(system_wq, &data->presence_work,
-				 msecs_to_jiffies(next_ms));
+	if (next)
+		mod_delayed_work(system_freezable_wq, &data->presence_work,
+				 next);
 }
 
 static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
@@ -460,11 +595,16 @@ static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
-static int sff8472_setup_presence(struct sff8472_data *data)
+/*
+ * MOD_DEF0 GPIO and its IRQ number. Either may defer probe, so this runs
+ * before anything is registered (a registration during a deferred probe
+ * would trigger another probe round at once).
+ */
+static int sff8472_get_presence(struct sff8472_data *data, int *irq)
 {
 	struct device *dev = data->dev;
-	int irq, ret;
 
+	*irq = -ENXIO;
 	data->presence_irq = -ENXIO;
 	data->presence_gpio = devm_gpiod_get_optional(dev, "mod-def0",
 						      GPIOD_IN);
@@ -474,19 +614,31 @@ static int sff8472_setup_presence(struct sff8472_data *data)
 	if (!data->presence_gpio)
 		return 0;
 
-	irq = gpiod_to_irq(data->presence_gpio);
+	/* No settling for a module that was there before probe. */
+	data->level_asserted = true;
+	*irq = gpiod_to_irq(data->presence_gpio);
+	if (*irq == -EPROBE_DEFER)
+		return dev_err_probe(dev, *irq, "mod-def0 IRQ not ready\n");
+	return 0;	/* without an IRQ, poll the GPIO level */
+}
+
+static void sff8472_request_presence_irq(struct sff8472_data *data, int irq)
+{
+	struct device *dev = data->dev;
+	int ret;
+
 	if (irq < 0)
-		return 0;	/* poll the GPIO level */
+		return;
+	/* Both edges: a removal and an insertion each need a look. */
 	ret = devm_request_threaded_irq(dev, irq, NULL, sff8472_presence_irq,
 					IRQF_TRIGGER_RISING |
 					IRQF_TRIGGER_FALLING | IRQF_ONESHOT,
 					dev_name(dev), data);
 	if (ret) {
 		dev_warn(dev, "mod-def0 IRQ unavailable (%d), polling\n", ret);
-		return 0;
+		return;
 	}
 	data->presence_irq = irq;
-	return 0;
 }
 
 static void sff8472_stop_presence(void *arg)
@@ -526,7 +678,7 @@ static int sff8472_probe(struct i2c_client *client)
 	struct device *dev = &client->dev;
 	struct sff8472_data *data;
 	u32 max_transfer;
-	int ret;
+	int irq, ret;
 
 	data = devm_kzalloc(dev, sizeof(*data), GFP_KERNEL);
 	if (!data)
@@ -543,6 +695,9 @@ static int sff8472_probe(struct i2c_client *client)
 	ret = sff8472_bus_init(data, max_transfer);
 	if (ret)
 		return ret;
+	ret = sff8472_get_presence(data, &irq);
+	if (ret)
+		return ret;
 
 	data->a2_client = i2c_new_ancillary_device(client, "a2",
 						   SFF8472_A2_ADDR);
@@ -554,22 +709,25 @@ static int sff8472_probe(struct i2c_client *client)
 	if (ret)
 		return ret;
 
-	/* Teardown runs in reverse: IRQ, nvmem, work, then hwmon. */
+	/* Teardown runs in reverse: nvmem, IRQ, work, then hwmon. */
 	ret = devm_add_action_or_reset(dev, sff8472_release_hwmon, data);
 	if (ret)
 		return ret;
 	ret = devm_add_action_or_reset(dev, sff8472_stop_presence, data);
 	if (ret)
 		return ret;
+	sff8472_request_presence_irq(data, irq);
 	ret = sff8472_nvmem_register(data);
 	if (ret)
 		return ret;
-	ret = sff8472_setup_presence(data);
-	if (ret)
-		return ret;
 
-	/* First look into the cage now; an empty cage is not an error. */
-	sff8472_presence_work(&data->presence_work.work);
+	/*
+	 * First look into the cage now (an empty cage is not an error),
+	 * through the work item, so it never runs concurrently with a check
+	 * queued by the IRQ or a reader.
+	 */
+	sff8472_schedule_check(data);
+	flush_delayed_work(&data->presence_work);
 	return 0;
 }
 
@@ -616,10 +774,20 @@ void sff8472_kunit_poll(struct device *dev)
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
 
-	mod_delayed_work(system_wq, &data->presence_work, 0);
+	sff8472_schedule_check(data);
 	flush_delayed_work(&data->presence_work);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_poll);
+
+/* Behave as the MOD_DEF0 IRQ does, then wait for the check it queued. */
+void sff8472_kunit_edge(struct device *dev)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+
+	sff8472_presence_irq(0, data);
+	flush_delayed_work(&data->presence_work);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_edge);
 #endif
 
 MODULE_AUTHOR("The sff8472 driver authors");

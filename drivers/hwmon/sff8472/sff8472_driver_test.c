@@ -20,11 +20,13 @@
 #include <linux/hwmon.h>
 #include <linux/i2c.h>
 #include <linux/kernel.h>
+#include <linux/kmsg_dump.h>
 #include <linux/ktime.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/property.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "sff8472.h"
 #include "sff8472_emul.h"
@@ -111,9 +113,9 @@ static struct device *drv_hold_hwmon(struct kunit *test, struct device *dev)
 	return hwmon;
 }
 
-/* Bind the driver to 0x50 of @emul; unbound automatically at test end. */
-static void drv_bind(struct kunit *test, struct drv *d,
-		     const struct property_entry *props)
+/* Create the 0x50 client of @emul; removed automatically at test end. */
+static void drv_new_client(struct kunit *test, struct drv *d,
+			   const struct property_entry *props)
 {
 	struct software_node *node;
 	struct i2c_board_info info = { I2C_BOARD_INFO("sff8472", 0x50) };
@@ -130,6 +132,13 @@ static void drv_bind(struct kunit *test, struct drv *d,
 	KUNIT_ASSERT_EQ(test, 0, ret);
 	d->dev = &d->client->dev;
 	d->data = sff8472_kunit_data(d->dev);
+}
+
+/* Bind the driver to 0x50 of @emul; unbound automatically at test end. */
+static void drv_bind(struct kunit *test, struct drv *d,
+		     const struct property_entry *props)
+{
+	drv_new_client(test, d, props);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, d->data, "driver did not bind");
 }
 
@@ -550,8 +559,14 @@ static void drv_test_max_transfer_property(struct kunit *test)
 		PROPERTY_ENTRY_U32("sff,max-transfer-size", 1),
 		{ }
 	};
+	static const struct property_entry props64[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_U32("sff,max-transfer-size", 64),
+		{ }
+	};
 	struct sff8472_emul_stats st;
-	struct drv d = {}, d1 = {};
+	struct drv d = {}, d1 = {}, d64 = {};
+	u8 buf[160];
 
 	/* 16: A2h 95-109 and 110-119, as with the adapter quirk. */
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
@@ -570,6 +585,17 @@ static void drv_test_max_transfer_property(struct kunit *test)
 	drv_stats(&d1, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 22ULL);
 	drv_expect_channels(test, &d1, &drv_internal);
+
+	/* 64 (above the default 32): A0h 96-255 in 64 + 64 + 32 bytes. */
+	drv_setup(test, &d64, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props64);
+	sff8472_emul_reset_stats(d64.emul);
+	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
+			nvmem_device_read(d64.data->nvmem, 96, sizeof(buf),
+					  buf));
+	drv_stats(&d64, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 3ULL);
+	KUNIT_EXPECT_EQ(test, st.bytes_read, 160ULL);
 }
 
 /*
@@ -800,6 +826,10 @@ static void drv_test_removal(struct kunit *test)
 	drv_no_cache(test, &d);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	sff8472_emul_remove(d.emul);
+	/* The read fails; the presence check it queues finds the removal. */
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, -EIO, ret);
+	sff8472_kunit_poll(d.dev);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
 	/* Thresholds are cached, but belong to a module that is gone. */
@@ -807,7 +837,6 @@ static void drv_test_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
 	drv_expect_show_err(test, &d, "vendor_sn", -ENODEV);
 
-	sff8472_kunit_poll(d.dev);
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "present", "0\n");
 
@@ -945,10 +974,9 @@ static void drv_test_bad_checksum(struct kunit *test)
 }
 
 /*
- * A NACK on a live read marks the cage empty at once and costs one NACKed
- * transaction, no retry loop. (The presence work then runs in the
- * background and finds the module again, so "present" is not checked
- * here.)
+ * A NACK on a live read fails that read with -EIO and costs one NACKed
+ * transaction, no retry loop. The presence check it queues finds the same
+ * module.
  */
 static void drv_test_nack(struct kunit *test)
 {
@@ -963,8 +991,8 @@ static void drv_test_nack(struct kunit *test)
 	sff8472_emul_reset_stats(d.emul);
 	sff8472_emul_nack_next(d.emul, 1);
 	start = ktime_get();
-	KUNIT_EXPECT_EQ(test, -ENODEV, drv_read(&d, hwmon_temp,
-						hwmon_temp_input, 0, &val));
+	KUNIT_EXPECT_EQ(test, -EIO, drv_read(&d, hwmon_temp,
+					     hwmon_temp_input, 0, &val));
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
 
 	/* The module is still there: the next poll reads it again. */
@@ -1026,9 +1054,11 @@ static void drv_test_update_interval(struct kunit *test)
 		  drv_quiet_props);
 	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
 	KUNIT_EXPECT_EQ(test, 1000L, ms);
-	drv_set_interval(test, &d, -5);
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			sff8472_hwmon_write(drv_hwmon(&d), hwmon_chip,
+					    hwmon_chip_update_interval, 0, -5));
 	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
-	KUNIT_EXPECT_EQ(test, 0L, ms);
+	KUNIT_EXPECT_EQ(test, 1000L, ms);
 	drv_set_interval(test, &d, 200);
 	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
 	KUNIT_EXPECT_EQ(test, 200L, ms);
@@ -1220,6 +1250,177 @@ static void drv_test_controls_not_advertised(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EINVAL, drv_store(&d, "power_level", "3"));
 }
 
+/*
+ * An address-change module last switched to A2h answers only at 0x51.
+ * After a failed live read and a failed general call, the presence check
+ * must select A0h again rather than take the NACK at 0x50 for an empty
+ * cage.
+ */
+static void drv_test_addr_change_after_error(struct kunit *test)
+{
+	struct drv d = {};
+	long val;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_ADDR_CHANGE,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	/* The live read, then the general call of the presence check. */
+	sff8472_emul_nack_next(d.emul, 2);
+	KUNIT_EXPECT_LT(test, drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
+				       &val), 0);
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_no_cache(test, &d);
+	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+/*
+ * A general call reaches every device on the segment: a cage whose last
+ * module did not ask for the address change never sends one, even when
+ * the module is gone (one NACK per look, nothing else).
+ */
+static void drv_test_no_general_call(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	sff8472_emul_remove(d.emul);
+	sff8472_emul_reset_stats(d.emul);
+	/* Serial number at 0x50, then A0h from scratch; then A0h only. */
+	sff8472_kunit_poll(d.dev);
+	sff8472_kunit_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 3ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, 3ULL);
+	drv_expect_show(test, &d, "present", "0\n");
+}
+
+/*
+ * A0h byte 92 bit 6 clear and A2h all zero: CC_DMI "matches" (0 == 0),
+ * but that is no reason to show 0 °C, 0 V, 0 mA as diagnostics.
+ */
+static void drv_test_a2_zero_no_ddm(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+
+	img[92] &= ~0x40;		/* no DDM advertised */
+	img[95] = drv_cc_ext(img);
+	memset(img + 256, 0, 256);
+
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show_err(test, &d, "cc_dmi_ok", -ENODATA);
+	drv_expect_show_err(test, &d, "bias_ua", -ENODATA);
+}
+
+/*
+ * A transient bus error fails the read that met it (-EIO, never the old
+ * snapshot). The presence check finds the same module: hwmon stays as it
+ * is and the next read works.
+ */
+static void drv_test_transient_error(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *hwmon;
+	u8 buf[16];
+	long val;
+	int ret;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_set_interval(test, &d, 100);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	msleep(150);
+	sff8472_emul_nack_next(d.emul, 1);
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, -EIO, ret);
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_expect_show(test, &d, "present", "1\n");
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, 0, ret);
+	KUNIT_EXPECT_EQ(test, 34375L, val);
+
+	/* The same for the EEPROM file. */
+	sff8472_emul_nack_next(d.emul, 1);
+	KUNIT_EXPECT_EQ(test, -EIO,
+			nvmem_device_read(d.data->nvmem, 128, sizeof(buf),
+					  buf));
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
+			nvmem_device_read(d.data->nvmem, 128, sizeof(buf),
+					  buf));
+}
+
+/* Kernel log lines of @dev that contain @text. */
+static int drv_log_count(struct kunit *test, struct device *dev,
+			 const char *text)
+{
+	struct kmsg_dump_iter iter = { };
+	size_t len, size = 1024;
+	char *line = kunit_kzalloc(test, size, GFP_KERNEL);
+	int n = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
+		line[len] = '\0';
+		if (strstr(line, dev_name(dev)) && strstr(line, text))
+			n++;
+	}
+	return n;
+}
+
+/* A failing hwmon registration (a label that is no string) logs once. */
+static void drv_test_hwmon_error_once(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_U32("label", 7),
+		{ }
+	};
+	static const char msg[] = "cannot register hwmon device";
+	struct drv d = {};
+	int before;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props);
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show(test, &d, "present", "1\n");
+	before = drv_log_count(test, d.dev, msg);
+	KUNIT_EXPECT_GE(test, before, 1);
+	sff8472_kunit_poll(d.dev);
+	sff8472_kunit_poll(d.dev);
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, msg));
+}
+
+/* No bus traffic while the system is suspended. */
+static void drv_test_freezable_work(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_EXPECT_PTR_EQ(test, d.data->presence_work.wq,
+			    system_freezable_wq);
+}
+
 #if IS_ENABLED(CONFIG_GPIOLIB)
 /*
  * MOD_DEF0 on a one-line test GPIO chip without IRQ, so the driver polls
@@ -1228,7 +1429,9 @@ static void drv_test_controls_not_advertised(struct kunit *test)
  */
 struct drv_gpio {
 	struct gpio_chip chip;
-	int level;
+	int level;		/* 0, 1 or a negative error */
+	atomic_t reads;
+	atomic_t outside_work;	/* reads not made by a work item */
 };
 
 static const struct software_node drv_gpio_node = {
@@ -1246,7 +1449,15 @@ static int drv_gpio_get(struct gpio_chip *gc, unsigned int offset)
 {
 	struct drv_gpio *g = gpiochip_get_data(gc);
 
+	atomic_inc(&g->reads);
+	if (!current_work())
+		atomic_inc(&g->outside_work);
 	return READ_ONCE(g->level);
+}
+
+static int drv_gpio_to_irq_defer(struct gpio_chip *gc, unsigned int offset)
+{
+	return -EPROBE_DEFER;
 }
 
 static int drv_gpio_get_direction(struct gpio_chip *gc, unsigned int offset)
@@ -1263,7 +1474,9 @@ KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_node, software_node_unregister,
 			    const struct software_node *);
 
 /* Registered before the driver binds, so it goes away after it. */
-static struct drv_gpio *drv_gpio_create(struct kunit *test, int level)
+static struct drv_gpio *
+drv_gpio_create_irq(struct kunit *test, int level,
+		    int (*to_irq)(struct gpio_chip *gc, unsigned int offset))
 {
 	struct drv_gpio *g = kunit_kzalloc(test, sizeof(*g), GFP_KERNEL);
 	struct device *parent;
@@ -1287,9 +1500,27 @@ static struct drv_gpio *drv_gpio_create(struct kunit *test, int level)
 	g->chip.get = drv_gpio_get;
 	g->chip.get_direction = drv_gpio_get_direction;
 	g->chip.direction_input = drv_gpio_direction_input;
+	g->chip.to_irq = to_irq;
+	g->chip.can_sleep = true;
 	ret = devm_gpiochip_add_data(parent, &g->chip, g);
 	KUNIT_ASSERT_EQ(test, 0, ret);
 	return g;
+}
+
+static struct drv_gpio *drv_gpio_create(struct kunit *test, int level)
+{
+	return drv_gpio_create_irq(test, level, NULL);
+}
+
+/*
+ * The test chip has no IRQ; make the driver behave as if MOD_DEF0 had one
+ * (no periodic look) and inject the edges with sff8472_kunit_edge().
+ */
+static void drv_fake_irq(struct drv *d)
+{
+	mutex_lock(&d->data->lock);
+	d->data->presence_irq = 0;
+	mutex_unlock(&d->data->lock);
 }
 
 /* Presence comes from the GPIO: an empty cage costs no bus traffic. */
@@ -1309,8 +1540,10 @@ static void drv_test_gpio_presence(struct kunit *test)
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
 
+	/* Read t_serial (300 ms) after the insertion, by the work itself. */
 	WRITE_ONCE(g->level, 1);
 	sff8472_kunit_poll(d.dev);
+	msleep(400);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
@@ -1349,6 +1582,148 @@ static void drv_test_gpio_slow_module(struct kunit *test)
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
+
+static int drv_count_hwmon(struct device *dev, void *count)
+{
+	if (dev->class && !strcmp(dev->class->name, "hwmon"))
+		(*(int *)count)++;
+	return 0;
+}
+
+/*
+ * Probe's first look goes through the presence work item like every later
+ * one, so it never runs at the same time as a check queued by the IRQ, a
+ * reader or the poll (which could register a second hwmon device).
+ */
+static void drv_test_probe_uses_work(struct kunit *test)
+{
+	struct drv d = {};
+	struct drv_gpio *g;
+	int count = 0;
+
+	g = drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_GT(test, atomic_read(&g->reads), 0);
+	KUNIT_EXPECT_EQ(test, 0, atomic_read(&g->outside_work));
+	device_for_each_child(d.dev, &count, drv_count_hwmon);
+	KUNIT_EXPECT_EQ(test, 1, count);
+}
+
+/*
+ * IRQ mode: an edge (contact bounce) restarts the module, which then NACKs
+ * for 600 ms. The re-read after the edge fails; the driver must retry by
+ * itself, as no further edge will come.
+ */
+static void drv_test_gpio_irq_reread_retry(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_fake_irq(&d);
+
+	sff8472_emul_set_slow_start(d.emul, 600);
+	sff8472_emul_remove(d.emul);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
+	sff8472_kunit_edge(d.dev);
+	msleep(2000);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+}
+
+/*
+ * IRQ mode: reading MOD_DEF0 fails once (an I2C GPIO expander NACKs). That
+ * is no removal; the level is read again after a while.
+ */
+static void drv_test_gpio_error_not_removal(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *hwmon;
+	struct drv_gpio *g;
+
+	g = drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	drv_fake_irq(&d);
+
+	WRITE_ONCE(g->level, -EIO);
+	sff8472_kunit_edge(d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+
+	/* Retried without another edge: the module is gone by then. */
+	WRITE_ONCE(g->level, 0);
+	msleep(500);
+	drv_expect_show(test, &d, "present", "0\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+}
+
+/*
+ * t_serial: after a MOD_DEF0 insertion edge the module gets 300 ms before
+ * the first read (polled and IRQ mode); nobody waits for it meanwhile.
+ */
+static void drv_test_gpio_settle(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	struct drv_gpio *g;
+	ktime_t start;
+
+	g = drv_gpio_create(test, 0);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+
+	sff8472_emul_reset_stats(d.emul);
+	WRITE_ONCE(g->level, 1);
+	start = ktime_get();
+	sff8472_kunit_poll(d.dev);
+	drv_expect_show(test, &d, "present", "0\n");
+	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
+	msleep(200);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	msleep(300);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+
+	/* IRQ mode: removal, then an insertion edge. */
+	drv_fake_irq(&d);
+	WRITE_ONCE(g->level, 0);
+	sff8472_kunit_edge(d.dev);
+	drv_expect_show(test, &d, "present", "0\n");
+	sff8472_emul_reset_stats(d.emul);
+	WRITE_ONCE(g->level, 1);
+	sff8472_kunit_edge(d.dev);
+	msleep(200);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	drv_expect_show(test, &d, "present", "0\n");
+	msleep(300);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+}
+
+/* -EPROBE_DEFER from the MOD_DEF0 IRQ lookup defers probe: no polling. */
+static void drv_test_gpio_irq_defer(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_gpio_create_irq(test, 1, drv_gpio_to_irq_defer);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_new_client(test, &d, drv_gpio_props);
+	KUNIT_EXPECT_NULL(test, d.data);
+}
 #endif /* CONFIG_GPIOLIB */
 
 static struct kunit_case sff8472_driver_cases[] = {
@@ -1377,9 +1752,20 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_controls),
 	KUNIT_CASE(drv_test_controls_not_advertised),
+	KUNIT_CASE(drv_test_addr_change_after_error),
+	KUNIT_CASE(drv_test_no_general_call),
+	KUNIT_CASE(drv_test_a2_zero_no_ddm),
+	KUNIT_CASE(drv_test_transient_error),
+	KUNIT_CASE(drv_test_freezable_work),
+	KUNIT_CASE(drv_test_hwmon_error_once),
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
+	KUNIT_CASE(drv_test_probe_uses_work),
+	KUNIT_CASE_SLOW(drv_test_gpio_irq_reread_retry),
+	KUNIT_CASE(drv_test_gpio_error_not_removal),
+	KUNIT_CASE(drv_test_gpio_settle),
+	KUNIT_CASE(drv_test_gpio_irq_defer),
 #endif
 	{}
 };

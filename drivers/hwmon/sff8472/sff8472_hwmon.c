@@ -272,10 +272,12 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_write(struct device *dev,
 
 	if (type != hwmon_chip || attr != hwmon_chip_update_interval)
 		return -EOPNOTSUPP;
+	if (val < 0)
+		return -EINVAL;
 
 	mutex_lock(&data->lock);
-	data->update_interval = clamp_val(val, 0,
-					  SFF8472_UPDATE_INTERVAL_MAX_MS);
+	data->update_interval = min_t(long, val,
+				      SFF8472_UPDATE_INTERVAL_MAX_MS);
 	mutex_unlock(&data->lock);
 	return 0;
 }
@@ -339,7 +341,7 @@ static const struct hwmon_chip_info sff8472_chip_info = {
  *
  * hwmon takes the DT "label" of the client as its chip label by itself.
  *
- * Return: 0 or a negative error code (logged).
+ * Return: 0 or a negative error code (the caller logs it).
  */
 int sff8472_hwmon_register(struct sff8472_data *data)
 {
@@ -347,11 +349,8 @@ int sff8472_hwmon_register(struct sff8472_data *data)
 
 	hwmon = hwmon_device_register_with_info(data->dev, "sff8472", data,
 						&sff8472_chip_info, NULL);
-	if (IS_ERR(hwmon)) {
-		dev_err(data->dev, "cannot register hwmon device: %pe\n",
-			hwmon);
+	if (IS_ERR(hwmon))
 		return PTR_ERR(hwmon);
-	}
 	data->hwmon = hwmon;
 	return 0;
 }

@@ -44,10 +44,13 @@ static int sff8472_nvmem_read_page(struct sff8472_data *data,
 		return 0;
 
 	ret = sff8472_bus_read(data, page, off, buf, len);
-	/* A0h always answers, A2h does on DDM modules: else it is gone. */
+	/*
+	 * A0h always answers, A2h does on DDM modules: else the module may be
+	 * gone, which the presence check now finds out.
+	 */
 	if (ret && (page == SFF8472_PAGE_A0 || data->has_ddm)) {
-		sff8472_report_lost(data);
-		return -ENODEV;
+		sff8472_request_check(data);
+		return -EIO;
 	}
 	return ret;
 }

@@ -191,6 +191,7 @@ def check_cage(res, out, mode, label, kind):
         res.check(f'{tag}: no hwmon device without diagnostics', not hwmon, str(hwmon)[:80])
         return
     exp = expected_hwmon(image)
+    exp['label'] = label    # the DT label of the cage (design.md: fixed name)
     bad = [f'{k}={hwmon.get(k)!r} want {v!r}' for k, v in exp.items()
            if hwmon.get(k) != str(v)]
     res.check(f'{tag}: hwmon values, thresholds, labels and alarms', not bad, '; '.join(bad[:6]))

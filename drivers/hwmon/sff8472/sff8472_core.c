@@ -743,11 +743,28 @@ static const struct of_device_id sff8472_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, sff8472_of_match);
 
+/*
+ * A module may have been pulled or swapped while the system slept, with no
+ * IRQ seen and no poll run: look at the cage again once tasks are thawed
+ * (the work is on the freezable workqueue).
+ */
+static int sff8472_resume(struct device *dev)
+{
+	struct sff8472_data *data = dev_get_drvdata(dev);
+
+	atomic_set(&data->recheck, 1);
+	sff8472_schedule_check(data);
+	return 0;
+}
+
+static DEFINE_SIMPLE_DEV_PM_OPS(sff8472_pm_ops, NULL, sff8472_resume);
+
 static struct i2c_driver sff8472_driver = {
 	.driver = {
 		.name = "sff8472",
 		.of_match_table = sff8472_of_match,
 		.dev_groups = sff8472_groups,
+		.pm = pm_sleep_ptr(&sff8472_pm_ops),
 	},
 	.probe = sff8472_probe,
 	.id_table = sff8472_id,

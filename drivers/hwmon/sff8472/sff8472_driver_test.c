@@ -813,6 +813,31 @@ static void drv_test_hot_swap(struct kunit *test)
 	drv_expect_show(test, &d, "vendor_pn", "EMU-DAC-3M\n");
 }
 
+/*
+ * A module swapped while the system slept: no IRQ, no poll, no read since.
+ * Resume alone must bring the new module's identity and calibration.
+ */
+static void drv_test_resume_rechecks(struct kunit *test)
+{
+	const struct dev_pm_ops *pm;
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+
+	pm = d.dev->driver->pm;
+	KUNIT_ASSERT_NOT_NULL(test, pm);
+	KUNIT_ASSERT_NOT_NULL(test, pm->resume);
+	KUNIT_EXPECT_EQ(test, 0, pm->resume(d.dev));
+	flush_delayed_work(&d.data->presence_work);
+
+	drv_expect_show(test, &d, "vendor_sn", "EMU1GLX0002\n");
+	drv_expect_show(test, &d, "calibration", "external\n");
+	drv_no_cache(test, &d);
+	drv_expect_channels(test, &d, &drv_external);
+}
+
 /* Removal: no stale value, neither before nor after the poll notices. */
 static void drv_test_removal(struct kunit *test)
 {
@@ -1738,6 +1763,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_empty_cage),
 	KUNIT_CASE(drv_test_identity),
 	KUNIT_CASE(drv_test_hot_swap),
+	KUNIT_CASE(drv_test_resume_rechecks),
 	KUNIT_CASE(drv_test_removal),
 	KUNIT_CASE(drv_test_data_ready),
 	KUNIT_CASE(drv_test_alarm_flags),

@@ -181,11 +181,7 @@ extern const struct attribute_group *sff8472_groups[];
 void sff8472_sysfs_notify_presence(struct sff8472_data *data);
 
 #if IS_ENABLED(CONFIG_KUNIT)
-/* Entry points for sff8472_driver_test.c. */
-struct sff8472_data *sff8472_kunit_data(struct device *dev);
-struct device *sff8472_kunit_hwmon_dev(struct device *dev);
-void sff8472_kunit_poll(struct device *dev);
-void sff8472_kunit_edge(struct device *dev);
+/* The hwmon ops, visible to the tests (VISIBLE_IF_KUNIT). */
 int sff8472_hwmon_read(struct device *hwmon_dev,
 		       enum hwmon_sensor_types type, u32 attr, int channel,
 		       long *val);
@@ -195,6 +191,14 @@ int sff8472_hwmon_write(struct device *hwmon_dev,
 int sff8472_hwmon_read_string(struct device *hwmon_dev,
 			      enum hwmon_sensor_types type, u32 attr,
 			      int channel, const char **str);
+#endif
+
+#if IS_ENABLED(CONFIG_SENSORS_SFF8472_KUNIT_TEST)
+/* Entry points that exist only for sff8472_driver_test.c. */
+struct sff8472_data *sff8472_kunit_data(struct device *dev);
+struct device *sff8472_kunit_hwmon_dev(struct device *dev);
+void sff8472_kunit_poll(struct device *dev);
+void sff8472_kunit_edge(struct device *dev);
 ssize_t sff8472_kunit_show(struct device *dev, const char *name, char *buf);
 ssize_t sff8472_kunit_store(struct device *dev, const char *name,
 			    const char *buf, size_t count);

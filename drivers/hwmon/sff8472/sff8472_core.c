@@ -81,22 +81,14 @@ static bool sff8472_all_ff(const u8 *buf, size_t len)
 	return !memchr_inv(buf, 0xff, len);
 }
 
-static bool sff8472_a0_codes_ok(const u8 *a0)
-{
-	return sff8472_checksum_ok(a0, SFF8472_A0_CC_BASE,
-				   a0[SFF8472_A0_CC_BASE]) &&
-	       sff8472_checksum_ok(&a0[SFF8472_A0_OPTIONS],
-				   SFF8472_A0_CC_EXT - SFF8472_A0_OPTIONS,
-				   a0[SFF8472_A0_CC_EXT]);
-}
-
 /* Read A0h 0-95, once more if a check code is wrong (see top of file). */
 static int sff8472_read_a0(struct sff8472_data *data, u8 *a0)
 {
 	int ret;
 
 	ret = sff8472_bus_read(data, SFF8472_PAGE_A0, 0, a0, SFF8472_BASE_LEN);
-	if (!ret && !sff8472_a0_codes_ok(a0))
+	if (!ret && !(sff8472_base_checksum_ok(a0) &&
+		      sff8472_ext_checksum_ok(a0)))
 		ret = sff8472_bus_read(data, SFF8472_PAGE_A0, 0, a0,
 				       SFF8472_BASE_LEN);
 	if (!ret && sff8472_all_ff(a0, SFF8472_BASE_LEN))
@@ -771,7 +763,7 @@ static struct i2c_driver sff8472_driver = {
 };
 module_i2c_driver(sff8472_driver);
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if IS_ENABLED(CONFIG_SENSORS_SFF8472_KUNIT_TEST)
 struct sff8472_data *sff8472_kunit_data(struct device *dev)
 {
 	return dev_get_drvdata(dev);

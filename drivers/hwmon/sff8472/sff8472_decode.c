@@ -298,12 +298,8 @@ void sff8472_decode_id(const u8 a0[SFF8472_BASE_LEN], struct sff8472_id *id)
 	id->compliance = a0[SFF8472_A0_COMPLIANCE];
 	id->cc_ext = a0[SFF8472_A0_CC_EXT];
 
-	id->cc_base_ok = sff8472_checksum_ok(a0, SFF8472_A0_CC_BASE,
-					     id->cc_base);
-	id->cc_ext_ok = sff8472_checksum_ok(&a0[SFF8472_A0_OPTIONS],
-					    SFF8472_A0_CC_EXT -
-					    SFF8472_A0_OPTIONS,
-					    id->cc_ext);
+	id->cc_base_ok = sff8472_base_checksum_ok(a0);
+	id->cc_ext_ok = sff8472_ext_checksum_ok(a0);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_id);
 
@@ -330,6 +326,35 @@ void sff8472_decode_thresholds(const u8 a2[SFF8472_DMI_STATIC_LEN],
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_thresholds);
+
+/**
+ * sff8472_base_checksum_ok() - verify CC_BASE (A0h byte 63)
+ * @a0: A0h bytes 0-95
+ *
+ * Return: true if the low order 8 bits of the sum of bytes 0-62 equal
+ * byte 63.
+ */
+bool sff8472_base_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
+{
+	return sff8472_checksum_ok(a0, SFF8472_A0_CC_BASE,
+				   a0[SFF8472_A0_CC_BASE]);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_base_checksum_ok);
+
+/**
+ * sff8472_ext_checksum_ok() - verify CC_EXT (A0h byte 95)
+ * @a0: A0h bytes 0-95
+ *
+ * Return: true if the low order 8 bits of the sum of bytes 64-94 equal
+ * byte 95.
+ */
+bool sff8472_ext_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
+{
+	return sff8472_checksum_ok(&a0[SFF8472_A0_OPTIONS],
+				   SFF8472_A0_CC_EXT - SFF8472_A0_OPTIONS,
+				   a0[SFF8472_A0_CC_EXT]);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_ext_checksum_ok);
 
 /**
  * sff8472_dmi_checksum_ok() - verify CC_DMI (A2h byte 95)

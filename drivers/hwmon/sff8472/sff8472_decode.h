@@ -179,6 +179,8 @@ void sff8472_decode_thresholds(const u8 a2[SFF8472_DMI_STATIC_LEN],
 			       struct sff8472_thresholds *thr);
 void sff8472_decode_calibration(const u8 a2[SFF8472_DMI_STATIC_LEN], u8 diag_type,
 				struct sff8472_calibration *cal);
+bool sff8472_base_checksum_ok(const u8 a0[SFF8472_BASE_LEN]);
+bool sff8472_ext_checksum_ok(const u8 a0[SFF8472_BASE_LEN]);
 bool sff8472_dmi_checksum_ok(const u8 a2[SFF8472_DMI_STATIC_LEN]);
 void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN], struct sff8472_live *lv);
 

@@ -137,6 +137,17 @@ struct sff8472_bit {
 	u8 mask;
 };
 
+/* A sysfs file that shows (and, for a control, sets) one such bit. */
+struct sff8472_bit_attr {
+	struct device_attribute dev_attr;
+	struct sff8472_bit bit;
+};
+
+static const struct sff8472_bit *sff8472_attr_bit(struct device_attribute *attr)
+{
+	return &container_of(attr, struct sff8472_bit_attr, dev_attr)->bit;
+}
+
 static int sff8472_read_bit(struct sff8472_data *data,
 			    const struct sff8472_bit *bit, bool *val)
 {
@@ -153,9 +164,10 @@ static int sff8472_read_bit(struct sff8472_data *data,
 	return 0;
 }
 
-static ssize_t sff8472_show_bit(struct device *dev, char *buf,
-				const struct sff8472_bit *bit)
+static ssize_t sff8472_bit_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
 {
+	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
 	struct sff8472_data *data = dev_get_drvdata(dev);
 	bool val;
 	int ret;
@@ -166,14 +178,12 @@ static ssize_t sff8472_show_bit(struct device *dev, char *buf,
 	return ret ? ret : sysfs_emit(buf, "%d\n", val);
 }
 
+/* Read only: no store at all, so not even root can write it. */
 #define SFF8472_BIT_ATTR(name, need, off, mask)				\
-static const struct sff8472_bit name##_bit = { need, off, mask };	\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
-{									\
-	return sff8472_show_bit(dev, buf, &name##_bit);			\
-}									\
-static DEVICE_ATTR_RO(name)
+static struct sff8472_bit_attr bit_attr_##name = {			\
+	.dev_attr = __ATTR(name, 0444, sff8472_bit_show, NULL),		\
+	.bit = { need, off, mask },					\
+}
 
 SFF8472_BIT_ATTR(rx_los, SFF8472_ENH_SOFT_RX_LOS, SFF8472_A2_STATUS,
 		 SFF8472_STATUS_RX_LOS);
@@ -264,9 +274,11 @@ static int sff8472_control_check(struct sff8472_data *data, u8 need)
 	return data->max_write ? 0 : -EOPNOTSUPP;
 }
 
-static ssize_t sff8472_store_bit(struct device *dev, const char *buf,
-				 size_t count, const struct sff8472_bit *bit)
+static ssize_t sff8472_bit_store(struct device *dev,
+				 struct device_attribute *attr,
+				 const char *buf, size_t count)
 {
+	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
 	struct sff8472_data *data = dev_get_drvdata(dev);
 	unsigned int val;
 	int ret;
@@ -286,19 +298,10 @@ static ssize_t sff8472_store_bit(struct device *dev, const char *buf,
 }
 
 #define SFF8472_CONTROL_ATTR(name, need, off, mask)			\
-static const struct sff8472_bit name##_bit = { need, off, mask };	\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
-{									\
-	return sff8472_show_bit(dev, buf, &name##_bit);			\
-}									\
-static ssize_t name##_store(struct device *dev,				\
-			    struct device_attribute *attr,		\
-			    const char *buf, size_t count)		\
-{									\
-	return sff8472_store_bit(dev, buf, count, &name##_bit);		\
-}									\
-static DEVICE_ATTR_RW(name)
+static struct sff8472_bit_attr bit_attr_##name = {			\
+	.dev_attr = __ATTR(name, 0644, sff8472_bit_show, sff8472_bit_store), \
+	.bit = { need, off, mask },					\
+}
 
 SFF8472_CONTROL_ATTR(soft_tx_disable, SFF8472_ENH_SOFT_TX_DISABLE,
 		     SFF8472_A2_STATUS, SFF8472_STATUS_SOFT_TX_DISABLE);
@@ -387,15 +390,15 @@ static struct attribute *sff8472_attrs[] = {
 	&dev_attr_rx_power_type.attr,
 	&dev_attr_present.attr,
 	&dev_attr_data_ready.attr,
-	&dev_attr_rx_los.attr,
-	&dev_attr_tx_fault.attr,
-	&dev_attr_tx_disable_state.attr,
-	&dev_attr_rs0_state.attr,
-	&dev_attr_rs1_state.attr,
+	&bit_attr_rx_los.dev_attr.attr,
+	&bit_attr_tx_fault.dev_attr.attr,
+	&bit_attr_tx_disable_state.dev_attr.attr,
+	&bit_attr_rs0_state.dev_attr.attr,
+	&bit_attr_rs1_state.dev_attr.attr,
 	&dev_attr_power_level_state.attr,
-	&dev_attr_soft_tx_disable.attr,
-	&dev_attr_soft_rate_select.attr,
-	&dev_attr_soft_rs1.attr,
+	&bit_attr_soft_tx_disable.dev_attr.attr,
+	&bit_attr_soft_rate_select.dev_attr.attr,
+	&bit_attr_soft_rs1.dev_attr.attr,
 	&dev_attr_power_level.attr,
 	&dev_attr_vcc_100uv.attr,
 	&dev_attr_bias_ua.attr,
@@ -420,7 +423,7 @@ void sff8472_sysfs_notify_presence(struct sff8472_data *data)
 	kobject_uevent(&data->dev->kobj, KOBJ_CHANGE);
 }
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if IS_ENABLED(CONFIG_SENSORS_SFF8472_KUNIT_TEST)
 static struct device_attribute *sff8472_find_attr(const char *name)
 {
 	struct attribute **a;

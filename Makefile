@@ -1,33 +1,54 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-#   make            build sff8472.ko (and the emulator) against Debian's 6.12
-#                   headers with W=1 into build/; any warning fails the build
+#   make            build sff8472.ko (and the emulator, sff8472_emul.ko) for
+#                   the running kernel; needs only its headers, installs nothing
+#   make install    install them into /lib/modules/<kernel>/updates and run depmod
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
 #   make clean
 #
-# KDIR selects another kernel build tree (default: newest installed
-# linux-headers-6.12.*-amd64).
+# KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
+# kernel build tree; KVER names the kernel `make install` runs depmod for.
 
-# Empty: scripts/build-module.sh picks the newest (by version) itself.
-KDIR ?=
+KVER ?= $(shell uname -r)
+KERNEL_SRC ?= /lib/modules/$(KVER)/build
+KDIR ?= $(KERNEL_SRC)
+DEPMOD ?= depmod
+# A distribution kernel's .config does not know the driver's symbols.
+SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
+KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
 
-.PHONY: all modules deps check demo clean
+.PHONY: all modules install modules_install have-kdir deps check demo clean
 
 all: modules
+
+have-kdir:
+	@test -f "$(KDIR)/Makefile" || { \
+	echo "sff8472: no kernel build tree at $(KDIR)." >&2; \
+	echo "sff8472: install the headers of the running kernel (Debian, Ubuntu: apt-get install linux-headers-$(KVER)), or set KDIR=." >&2; \
+	exit 1; }
+
+modules: have-kdir
+	$(KBUILD) modules
+
+# Yocto calls modules_install itself, with DEPMOD=echo.
+modules_install: have-kdir
+	$(KBUILD) INSTALL_MOD_DIR=updates modules_install
+
+install: modules_install
+	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)
 
 deps:
 	@scripts/deps.sh
 
-modules: deps
-	@scripts/build-module.sh $(KDIR)
-
-check: deps
+check:
 	@scripts/check.sh
 
 demo: deps
 	@scripts/demo.sh
 
+# Also from DKMS's copy of the sources, which has no .git.
 clean:
 	rm -rf build
-	scripts/clean-sources.sh
+	test ! -f "$(KDIR)/Makefile" || $(KBUILD) clean
+	test ! -e .git || scripts/clean-sources.sh

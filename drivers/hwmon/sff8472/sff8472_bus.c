@@ -32,7 +32,7 @@
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
-#include <linux/unaligned.h>
+#include "sff8472_compat.h"
 
 #include "sff8472.h"
 

@@ -56,7 +56,7 @@
 #include <linux/export.h>
 #include <linux/math64.h>
 #include <linux/minmax.h>
-#include <linux/unaligned.h>
+#include "sff8472_compat.h"
 
 #include "sff8472_decode.h"
 

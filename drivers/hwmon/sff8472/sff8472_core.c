@@ -55,6 +55,8 @@
 #include <kunit/visibility.h>
 
 #include "sff8472.h"
+#include "sff8472_compat.h"
+#include "sff8472_version.h"
 
 #define SFF8472_A2_ADDR			0x51
 #define SFF8472_SN_START		68	/* A0h 68-95: SN ... CC_EXT */
@@ -758,7 +760,7 @@ static struct i2c_driver sff8472_driver = {
 		.dev_groups = sff8472_groups,
 		.pm = pm_sleep_ptr(&sff8472_pm_ops),
 	},
-	.probe = sff8472_probe,
+	SFF8472_I2C_PROBE(sff8472_probe),
 	.id_table = sff8472_id,
 };
 module_i2c_driver(sff8472_driver);
@@ -802,3 +804,4 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_edge);
 MODULE_AUTHOR("The sff8472 driver authors");
 MODULE_DESCRIPTION("SFF-8472 SFP transceiver digital diagnostics");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(SFF8472_VERSION);

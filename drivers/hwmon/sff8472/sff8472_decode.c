@@ -11,7 +11,7 @@
 #include <linux/module.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <linux/unaligned.h>
+#include "sff8472_compat.h"
 
 #include <kunit/visibility.h>
 

@@ -26,6 +26,8 @@
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
+#include "sff8472_compat.h"
+#include "sff8472_version.h"
 #include "sff8472_emul.h"
 
 #define EMUL_ADDR_GC		0x00	/* general call */
@@ -1721,6 +1723,8 @@ static void emul_remove(struct platform_device *pdev)
 	sff8472_emul_destroy(platform_get_drvdata(pdev));
 }
 
+SFF8472_DEFINE_PLATFORM_REMOVE(emul_remove);
+
 static const struct of_device_id emul_of_match[] = {
 	{ .compatible = "linux,sff8472-emul" },
 	{ }
@@ -1733,7 +1737,7 @@ static struct platform_driver emul_driver = {
 		.of_match_table = emul_of_match,
 	},
 	.probe = emul_probe,
-	.remove = emul_remove,
+	.remove = SFF8472_PLATFORM_REMOVE(emul_remove),
 };
 
 /* ---------------------------------------------------------------------- */
@@ -1832,3 +1836,4 @@ module_exit(sff8472_emul_exit);
 
 MODULE_DESCRIPTION("Emulated SFF-8472 transceivers (tests and demos only)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(SFF8472_VERSION);

@@ -20,7 +20,7 @@
 #include <linux/err.h>
 #include <linux/hwmon.h>
 #include <linux/minmax.h>
-#include <linux/unaligned.h>
+#include "sff8472_compat.h"
 
 #include <kunit/visibility.h>
 
@@ -332,7 +332,7 @@ static const struct hwmon_ops sff8472_hwmon_ops = {
 
 static const struct hwmon_chip_info sff8472_chip_info = {
 	.ops = &sff8472_hwmon_ops,
-	.info = sff8472_hwmon_info,
+	.info = SFF8472_HWMON_INFO(sff8472_hwmon_info),
 };
 
 /**

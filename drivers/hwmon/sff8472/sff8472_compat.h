@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sff8472_compat.h - the kernel interfaces sff8472 uses that are newer than
+ * Debian 12's 6.1, in one place. The driver is written for 6.12; each shim
+ * below names the release that made it unnecessary and adds nothing there.
+ * `make check` builds the driver against Debian's 6.1 and 6.12 headers with
+ * W=1 and sparse, and loads it into both kernels under QEMU.
+ */
+#ifndef _SFF8472_COMPAT_H
+#define _SFF8472_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/workqueue.h>
+
+/* 6.12 moved <asm/unaligned.h> to <linux/unaligned.h>. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
+ * 6.3 dropped the i2c_device_id argument of i2c_driver.probe; before, the
+ * one-argument callback was .probe_new. Use as SFF8472_I2C_PROBE(fn),
+ * in place of ".probe = fn,".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define SFF8472_I2C_PROBE(fn)	.probe = (fn)
+#else
+#define SFF8472_I2C_PROBE(fn)	.probe_new = (fn)
+#endif
+
+/*
+ * 6.11 made platform_driver.remove return void; before, it returned int.
+ * SFF8472_DEFINE_PLATFORM_REMOVE(fn) after a void fn() defines what
+ * SFF8472_PLATFORM_REMOVE(fn) names for ".remove =".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define SFF8472_DEFINE_PLATFORM_REMOVE(fn) \
+	static void fn(struct platform_device *pdev)
+#define SFF8472_PLATFORM_REMOVE(fn)	(fn)
+#else
+#define SFF8472_DEFINE_PLATFORM_REMOVE(fn)				\
+	static int fn##_int(struct platform_device *pdev)		\
+	{								\
+		fn(pdev);						\
+		return 0;						\
+	}								\
+	static int fn##_int(struct platform_device *pdev)
+#define SFF8472_PLATFORM_REMOVE(fn)	(fn##_int)
+#endif
+
+/*
+ * 6.4 made hwmon_chip_info.info a pointer to const pointers, so the channel
+ * table can be const all through; the hwmon core never wrote to it. Use as
+ * ".info = SFF8472_HWMON_INFO(table),".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#define SFF8472_HWMON_INFO(table)	(table)
+#else
+#define SFF8472_HWMON_INFO(table)	((const struct hwmon_channel_info **)(table))
+#endif
+
+/*
+ * disable_delayed_work_sync() came with 6.10. cancel_delayed_work_sync()
+ * also stops a work that re-queues itself, but a later queueing runs it
+ * again: before 6.10 the caller must have stopped every other queuer (IRQ,
+ * readers) first.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
+static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
+{
+	return cancel_delayed_work_sync(dwork);
+}
+#endif
+
+#endif /* _SFF8472_COMPAT_H */

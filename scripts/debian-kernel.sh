@@ -49,7 +49,7 @@ debs="$cache/debian/debs"
 mkdir -p "$debs"
 echo "debian-kernel: downloading $image $headers $deps" >&2
 # shellcheck disable=SC2086
-(cd "$debs" && apt-get download -qq "$image" "$headers" $deps) >&2
+(cd "$debs" && apt-get download -qq -o APT::Sandbox::User=root "$image" "$headers" $deps) >&2
 
 tmp=$(mktemp -d "$cache/debian/unpack.XXXXXX")
 for pkg in "$image" "$headers" $deps; do

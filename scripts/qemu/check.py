@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Check what a Debian kernel booted under QEMU showed (scripts/qemu/init).
+
+The values come from the emulator's image bytes through the independent
+reference of scripts/e2e/check.py (SFF-8472's tables and
+kunit/gen_calibration_vectors.py), never from the driver.
+
+  check.py OUT KVER VERSION LABEL=KIND...     KIND: ddm, no-ddm, empty
+"""
+
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..', 'e2e'))
+import check as e2e  # noqa: E402
+
+TAINT_OOT, TAINT_UNSIGNED = 4096, 8192   # O and E in Documentation/admin-guide/tainted-kernels.rst
+
+
+def main():
+    out, kver, version = sys.argv[1:4]
+    labels = [tuple(a.split('=', 1)) for a in sys.argv[4:]]
+    res = e2e.Results()
+    steps = e2e.read_pairs(os.path.join(out, 'steps'))
+    res.check(f'{kver}: the guest runs Debian\'s kernel {kver}', steps.get('uname') == kver,
+              steps.get('uname', 'missing'))
+    dkms_dir = f'/lib/modules/{kver}/updates/dkms/'
+    for mod, step in (('sff8472_emul', 'modprobe_emul'), ('sff8472', 'modprobe_sff8472')):
+        res.check(f'{kver}: modprobe {mod} succeeds', steps.get(step) == '0', steps.get(step, ''))
+        path = steps.get(f'path_{mod}', '')
+        res.check(f'{kver}: modprobe finds {mod} in {dkms_dir}', path.startswith(dkms_dir + mod),
+                  path)
+    res.check(f'{kver}: the loaded module is version {version}', steps.get('version') == version,
+              steps.get('version', ''))
+    for i, (label, kind) in enumerate(labels, 1):
+        res.check(f'{kver}: new_device binds {label}', steps.get(f'new_device_port{i}') == '0')
+        e2e.check_cage(res, out, kver, label, kind, dt_label=False)
+    e2e.check_sensors(res, out, kver, labels)
+
+    tainted = int(open(os.path.join(out, 'tainted')).read().strip() or -1)
+    res.check(f'{kver}: taints are only out-of-tree (O) and unsigned (E): {tainted}',
+              tainted & TAINT_OOT and not tainted & ~(TAINT_OOT | TAINT_UNSIGNED))
+    reports = subprocess.run([os.path.join(HERE, '..', 'sanitiser-reports.sh'),
+                              os.path.join(out, 'dmesg')], capture_output=True, text=True)
+    res.check(f'{kver}: no warning, oops or BUG in dmesg', reports.returncode == 1,
+              reports.stdout[:2000])
+    return e2e.finish(res, f'qemu {kver}')
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -31,9 +31,13 @@ have-kdir:
 modules: have-kdir
 	$(KBUILD) modules
 
+# Distribution headers lack the kernel's signing key: sign only when the tree
+# has one (a self-built kernel). DKMS signs with its own MOK key (README).
+SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
+
 # Yocto calls modules_install itself, with DEPMOD=echo.
 modules_install: have-kdir
-	$(KBUILD) INSTALL_MOD_DIR=updates modules_install
+	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
 
 install: modules_install
 	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)

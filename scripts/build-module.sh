@@ -5,17 +5,28 @@
 # clean for the UML builds that use it through the kernel tree; the modules
 # are copied to build/.
 #
-#   scripts/build-module.sh [KDIR]
+#   scripts/build-module.sh [6.1|6.12|KDIR]
+#
+# 6.1 and 6.12 (the default) are Debian's headers, fetched into the cache by
+# scripts/debian-kernel.sh; KDIR is any kernel build tree.
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
-kdir=${1:-}
-[ -n "$kdir" ] || kdir=$(ls -d /usr/src/linux-headers-6.12.*-amd64 2>/dev/null | sort -V | tail -n 1)
-[ -d "$kdir" ] || { echo "build-module: no kernel build tree (KDIR=$kdir)" >&2; exit 1; }
+kdir=${1:-6.12}
+case "$kdir" in
+6.1 | 6.12)
+	root=$("$repo/scripts/debian-kernel.sh" "$kdir")
+	kdir="$root/usr/src/linux-headers-$(basename "$root")"
+	;;
+esac
+[ -f "$kdir/Makefile" ] || { echo "build-module: no kernel build tree (KDIR=$kdir)" >&2; exit 1; }
 
 work="$cache/oot-$(basename "$kdir")"
 mkdir -p "$work" "$repo/build"
+# make demo and the static checks may build for the same kernel at once.
+exec 9>"$work.lock"
+flock 9
 # Fresh copy each time, so every file is compiled and its warnings are seen.
 rm -rf "$work/src"
 mkdir -p "$work/src"

@@ -13,3 +13,14 @@ check() {
 		echo "FAILED: $name"
 	fi
 }
+
+# What the host boots from: every file under /boot with its checksum, and
+# where /vmlinuz and /initrd.img (and their .old) point. Tests compare it
+# before and after: nothing here may change it.
+boot_fingerprint() {
+	find /boot -xdev -type f -exec sha256sum {} + 2>/dev/null | sort
+	find /boot -xdev ! -type f -printf '%p %y %l\n' 2>/dev/null | sort
+	for f in /vmlinuz /vmlinuz.old /initrd.img /initrd.img.old; do
+		printf '%s -> %s\n' "$f" "$(readlink "$f" 2>/dev/null || echo none)"
+	done
+}

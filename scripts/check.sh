@@ -33,15 +33,25 @@ tier() {
 	tier_counts "$name" "$counts" $?
 }
 
+# The host's boot files before anything runs (even the tool installation).
+boot_before=$(boot_fingerprint)
+
 # Extract and hook the kernel tree once, before anything runs in parallel.
 scripts/kernel-tree.sh >/dev/null || exit 1
 
-# Tier 3 needs no UML kernel: it runs beside tiers 1 and 2, on the other core.
+# Tiers 3 and 4 need no UML kernel: they run one after the other beside
+# tiers 1 and 2, on the other core.
 static_log=$(mktemp)
 static_counts=$(mktemp)
-trap 'rm -f "$counts" "$static_log" "$static_counts"' EXIT
-SFF8472_COUNTS=$static_counts scripts/static-checks.sh >"$static_log" 2>&1 &
-static_pid=$!
+debian_log=$(mktemp)
+debian_counts=$(mktemp)
+trap 'rm -f "$counts" "$static_log" "$static_counts" "$debian_log" "$debian_counts"' EXIT
+(
+	SFF8472_COUNTS=$static_counts scripts/static-checks.sh >"$static_log" 2>&1
+	echo $? >"$static_log.status"
+	SFF8472_COUNTS=$debian_counts nice -n 5 scripts/qemu/run.sh >"$debian_log" 2>&1
+) &
+background_pid=$!
 
 echo "== tier 1: KUnit under UML (decode, emulator, driver)"
 check "calibration vectors match kunit/gen_calibration_vectors.py" \
@@ -51,11 +61,30 @@ tier kunit scripts/kunit.sh
 echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
 tier e2e scripts/e2e/run.sh
 
-echo "== tier 3: out-of-tree build (W=1, sparse), checkpatch, device tree"
-wait "$static_pid"
-status=$?
+# make demo as a user runs it (its deps step included): it must work and
+# leave the host's boot files alone.
+demo_leaves_boot_alone() {
+	before=$(boot_fingerprint)
+	make demo >"$counts.demo" 2>&1 && grep -q 'sff8472-i2c-' "$counts.demo" &&
+		[ "$(boot_fingerprint)" = "$before" ] ||
+		{ tail -n 20 "$counts.demo"; return 1; }
+}
+check "make demo runs and leaves /boot and /vmlinuz untouched" demo_leaves_boot_alone
+rm -f "$counts.demo"
+
+echo "== tier 3: out-of-tree build (W=1, sparse) for Debian 6.1 and 6.12, checkpatch, device tree"
+wait "$background_pid"
+status=$(cat "$static_log.status" 2>/dev/null || echo 1)
+rm -f "$static_log.status"
 cat "$static_log"
 tier_counts "static checks" "$static_counts" "$status"
+
+echo "== tier 4: Debian's 6.1 and 6.12 kernels: make install, DKMS, booted in QEMU"
+cat "$debian_log"
+tier_counts "debian kernels" "$debian_counts" 0
+
+check "make check left /boot and /vmlinuz untouched" \
+	test "$(boot_fingerprint)" = "$boot_before"
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

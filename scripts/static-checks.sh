@@ -1,6 +1,6 @@
 #!/bin/sh
-# Tier 3: the out-of-tree module build against Debian's 6.12 headers with W=1
-# and sparse, checkpatch --strict, and the device-tree binding and examples.
+# Tier 3: the out-of-tree module build against Debian's 6.1 and 6.12 headers
+# with W=1 and sparse, checkpatch --strict, and the device-tree binding and examples.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -10,7 +10,8 @@ passed=0 failed=0
 
 . "$repo/scripts/check-lib.sh"
 
-check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh
+check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-module.sh 6.12
+check "W=1 and sparse build against Debian 6.1 headers" env C=1 scripts/build-module.sh 6.1
 check "checkpatch --strict" scripts/checkpatch.sh
 dt_counts=$(mktemp)
 SFF8472_COUNTS=$dt_counts scripts/dt-check.sh

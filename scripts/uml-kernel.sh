@@ -28,6 +28,15 @@ fi
 rm -f "$stamp"
 mkdir -p "$build"
 echo "$repo" >"$stamp.new"
+# A cold build takes minutes: say so, and show progress while it runs.
+echo "uml-kernel: building the UML kernel in $build, log: $log" >&2
+(
+	while sleep 60; do
+		echo "uml-kernel: $(find "$build" -name '*.o' | wc -l) objects built"
+	done
+) >&2 &
+progress=$!
+trap 'kill "$progress" 2>/dev/null' EXIT
 if ! python3 "$tree/tools/testing/kunit/kunit.py" build \
 	--arch=um --kunitconfig="$repo/kunit/.kunitconfig" \
 	--build_dir="$build" --jobs="$(nproc)" \

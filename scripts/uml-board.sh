@@ -2,8 +2,9 @@
 # Print the device tree source of the emulated board used by scripts/sfp-uml:
 # N emulator adapters ("linux,sff8472-emul"), each with one SFP cage, a
 # "sff,sff8472" node at 0x50 labelled portK, exactly as a board's DT would
-# describe a cage on its own I2C bus. The cages start empty; the runner loads
-# their modules before it loads the driver.
+# describe a cage on its own I2C bus (where the address change sequence, a
+# general call, disturbs nobody, so it is allowed). The cages start empty;
+# the runner loads their modules before it loads the driver.
 #
 #   scripts/uml-board.sh N MODE [POLL_MS]
 #
@@ -52,7 +53,8 @@ while [ "$i" -le "$cages" ]; do
 		sfp@50 {
 			compatible = "sff,sff8472";
 			reg = <0x50>;
-			label = "port$i";${poll:+
+			label = "port$i";
+			sff,allow-address-change;${poll:+
 			sff,poll-interval-ms = <$poll>;}
 		};
 	};

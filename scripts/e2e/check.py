@@ -224,11 +224,15 @@ def check_sensors(res, out, mode, labels):
 def check_cost(res, out, mode, labels):
     # One sensors run with an expired cache costs one live read, split by the
     # adapter's limits; nothing for thresholds or labels. The bounds come
-    # from the layout, not the code: A2h 95-119 is 25 bytes (CC_DMI, read
-    # to detect a swap, then the live area); words carry 2, and a byte-only bus
-    # re-reads the MSB of each of the 5 values once (MSB-LSB-MSB).
-    limit = {'i2c': 1, 'i2c16': 2, 'smbus-block': 1, 'smbus-word': 13,
-             'smbus-byte': 25 + 5}[mode]
+    # from the layout, not the code: A2h 96-119 is 24 bytes, then CC_DMI
+    # (A2h 95) is read as proof that the module answered to the end. Plain
+    # I2C carries both in one transfer of four messages (two transfers with
+    # 16-byte chunks: 96-111, then 112-119 and the proof); SMBus block needs
+    # a block read and a byte read; words carry 2 (12 + 1); a byte-only bus
+    # reads the seven 16-bit fields of 96-109 MSB-LSB-MSB (21), 110-119 (10)
+    # and the proof byte.
+    limit = {'i2c': 1, 'i2c16': 2, 'smbus-block': 2, 'smbus-word': 13,
+             'smbus-byte': 7 * 3 + 10 + 1}[mode]
     for label, kind in labels:
         stats = read_pairs(os.path.join(out, label, 'sensors-cost'))
         if kind != 'ddm':

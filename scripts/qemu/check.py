@@ -40,12 +40,15 @@ def main():
         e2e.check_cage(res, out, kver, label, kind, dt_label=False)
     e2e.check_sensors(res, out, kver, labels)
 
+    for step in ('delete_device_port1', 'unload_sff8472', 'unload_sff8472_emul'):
+        res.check(f'{kver}: {step} succeeds', steps.get(step) == '0', steps.get(step, 'missing'))
+
     tainted = int(open(os.path.join(out, 'tainted')).read().strip() or -1)
     res.check(f'{kver}: taints are only out-of-tree (O) and unsigned (E): {tainted}',
               tainted & TAINT_OOT and not tainted & ~(TAINT_OOT | TAINT_UNSIGNED))
     reports = subprocess.run([os.path.join(HERE, '..', 'sanitiser-reports.sh'),
                               os.path.join(out, 'dmesg')], capture_output=True, text=True)
-    res.check(f'{kver}: no warning, oops or BUG in dmesg', reports.returncode == 1,
+    res.check(f'{kver}: no warning, oops or BUG in dmesg, unload included', reports.returncode == 1,
               reports.stdout[:2000])
     return e2e.finish(res, f'qemu {kver}')
 

@@ -1,7 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * SFF-8472 driver internals shared by the core (probe, cache, hot-plug),
- * the bus access layer and the three outputs (hwmon, nvmem, sysfs).
+ * SFF-8472 driver internals. The layers, each in its own file, with calls
+ * going one way only:
+ *
+ *   sff8472_main.c     probe, power management, publication (hwmon device,
+ *                      uevents): the only file that knows every layer
+ *   sff8472_hotplug.c  the module state machine (insertion, removal, swap)
+ *   sff8472_cache.c    the per-insertion image and the live snapshot
+ *   sff8472_bus.c      every transfer, the access-mode ladder, the
+ *                      address change sequence
+ *   sff8472_decode.c,  pure decode and calibration
+ *   sff8472_calibration.c
+ *
+ * The outputs (sff8472_hwmon.c, sff8472_nvmem.c, sff8472_sysfs.c) are
+ * leaves: they call only the cache, never the bus, probe or hot-plug.
  */
 #ifndef _SFF8472_H
 #define _SFF8472_H
@@ -14,6 +26,7 @@
 
 #include "sff8472_decode.h"
 
+struct dentry;
 struct device;
 struct gpio_desc;
 struct i2c_client;
@@ -41,143 +54,272 @@ enum sff8472_bus_mode {
 #define SFF8472_NVMEM_SIZE		(2 * SFF8472_PAGE_LEN)
 
 /**
- * struct sff8472_data - one cage
+ * struct sff8472_bus - how this cage's module is reached
  * @client: A0h client (0x50), the device the driver binds to
  * @a2_client: ancillary A2h client (0x51)
- * @dev: &client->dev
- * @lock: serialises the address change, every transfer and every cache
- *	update, so a value and the constants used to decode it always belong
- *	to the same module and the same moment
- * @mode: bus access mode chosen at probe
+ * @mode: access mode chosen at probe
  * @max_read: bytes per read transaction (even, >= 2 in block/I2C modes)
- * @max_write: bytes per write transaction (never more than a page)
+ * @max_write: bytes per write transaction (0: the adapter cannot write)
  * @no_rep_start: adapter cannot do write-then-read with a repeated start
+ * @combined: one transfer may carry two write-then-read pairs
+ * @allow_gc: the segment tolerates I2C general calls (address change)
+ * @addr_change: the module needs the address change sequence
+ * @last_addr_change: the last module seen here needed it (it may still be
+ *	there, switched to A2h)
  * @cur_page: page an address-change module currently answers for
- * @present: a module answered and its static data is cached
- * @addr_change: the cached module needs the address-change sequence
- * @has_ddm: the cached module has diagnostics (A2h 0-95 cached)
- * @a0: cached A0h 0-95
- * @a2: cached A2h 0-95 (valid when @has_ddm)
- * @id: decoded @a0
- * @thr: decoded thresholds
- * @cal: calibration constants of the cached module
- * @cc_dmi_ok: CC_DMI of @a2 was correct
- * @live: last snapshot of A2h 96-119
- * @lv: @live decoded
- * @live_valid: @live belongs to the cached module and may be used
- * @live_time: jiffies when @live was read
- * @update_interval: live snapshot lifetime in ms (hwmon update_interval)
- * @poll_ms: presence poll period
- * @user_eeprom_writable: nvmem writes to A2h 128-247 are allowed
- * @retry_ms: current insertion retry back-off, 0 when not retrying
- * @insert_start: jiffies of the first failed insertion attempt
- * @slow_warned: the module has been reported as not answering
- * @last_addr_change: the last module seen in the cage needed the address
- *	change (kept while it may still be there, unlike @addr_change)
- * @edge_seen: the MOD_DEF0 IRQ fired since the last check (a swap may hide
- *	behind an edge pair), so the module is read again
- * @recheck: a read failed; the presence work checks the module's bytes
- * @level_asserted: MOD_DEF0 level at the last successful read
- * @gpio_failed: the last MOD_DEF0 read failed (retried with @retry_ms)
- * @settling: waiting t_serial after an insertion edge, until @settle_until
- * @settle_until: jiffies when the module may be read after insertion
- * @presence_gpio: MOD_DEF0 (asserted when a module is present) or NULL
- * @presence_irq: IRQ of @presence_gpio, or negative when polled
- * @presence_work: hot-plug state machine (insertion, removal, swap)
- * @reported_present: what userspace was last told (presence work only)
- * @hwmon_err_logged: a failed hwmon registration was logged for this
- *	insertion (presence work only)
- * @hwmon: hwmon device, registered only while a DDM module is present
- * @nvmem: the 512-byte EEPROM view
  */
-struct sff8472_data {
+struct sff8472_bus {
 	struct i2c_client *client;
 	struct i2c_client *a2_client;
-	struct device *dev;
-	struct mutex lock;	/* bus, address change and cache */
-
 	enum sff8472_bus_mode mode;
 	unsigned int max_read;
 	unsigned int max_write;
 	bool no_rep_start;
-	enum sff8472_page cur_page;
-
-	bool present;
+	bool combined;
+	bool allow_gc;
 	bool addr_change;
+	bool last_addr_change;
+	enum sff8472_page cur_page;
+};
+
+/**
+ * struct sff8472_module - everything static about one insertion
+ * @a0: A0h 0-255
+ * @a2: A2h 0-95 and 120-255 (96-119 live in the snapshot), when @has_a2
+ * @has_a2: A2h answered and is cached
+ * @has_ddm: the module has usable diagnostics (hwmon is shown)
+ * @is_sfp: A0h byte 0 names an SFP-type module (SFF-8024 02h or 03h)
+ * @gc_refused: the module needs general calls the segment does not allow
+ * @cc_dmi_ok: CC_DMI of @a2 is correct
+ * @thr_ok: bit per channel: its threshold set was filled in and is sane
+ * @id: decoded @a0
+ * @thr: decoded thresholds
+ * @cal: calibration constants
+ */
+struct sff8472_module {
+	u8 a0[SFF8472_PAGE_LEN];
+	u8 a2[SFF8472_PAGE_LEN];
+	bool has_a2;
 	bool has_ddm;
-	u8 a0[SFF8472_BASE_LEN];
-	u8 a2[SFF8472_DMI_STATIC_LEN];
+	bool is_sfp;
+	bool gc_refused;
+	bool cc_dmi_ok;
+	u8 thr_ok;
 	struct sff8472_id id;
 	struct sff8472_thresholds thr;
 	struct sff8472_calibration cal;
-	bool cc_dmi_ok;
+};
 
-	u8 live[SFF8472_LIVE_LEN];
+/**
+ * struct sff8472_snapshot - one proven read of A2h 96-119
+ * @raw: the bytes
+ * @lv: @raw decoded
+ * @taken: get_jiffies_64() of the attempt
+ * @err: its result: 0, or the error every reader gets until it expires
+ * @tried: an attempt has been made for the cached module
+ */
+struct sff8472_snapshot {
+	u8 raw[SFF8472_LIVE_LEN];
 	struct sff8472_live lv;
-	bool live_valid;
-	unsigned long live_time;
-	unsigned long update_interval;
+	u64 taken;
+	int err;
+	bool tried;
+};
 
-	unsigned int poll_ms;
+/**
+ * struct sff8472_cache - what the outputs read, and the only way to the bus
+ * @lock: serialises every transfer and every change of the cache, so a
+ *	value and the constants it is decoded with belong to one module
+ * @bus: the bus this cache reads
+ * @present: @mod holds the module in the cage
+ * @generation: counts insertions (a new value means another module)
+ * @mod: the cached module
+ * @scratch: where a module is read before it replaces @mod
+ * @live: the live snapshot of @mod
+ * @update_interval: lifetime of @live in ms (hwmon update_interval)
+ * @user_eeprom_writable: writes to A2h 128-247 are allowed
+ * @suspect: called (with @lock held) when a read of the cached module
+ *	failed or found another module; set by the hot-plug layer
+ */
+struct sff8472_cache {
+	struct mutex lock;	/* bus and cache */
+	struct sff8472_bus *bus;
+	bool present;
+	u32 generation;
+	struct sff8472_module mod;
+	struct sff8472_module scratch;
+	struct sff8472_snapshot live;
+	unsigned int update_interval;
 	bool user_eeprom_writable;
-	unsigned int retry_ms;
-	unsigned long insert_start;
-	bool slow_warned;
-	bool last_addr_change;
-	atomic_t edge_seen;
-	atomic_t recheck;
-	bool level_asserted;
-	bool gpio_failed;
-	bool settling;
-	unsigned long settle_until;
-	struct gpio_desc *presence_gpio;
-	int presence_irq;
-	struct delayed_work presence_work;
-	bool reported_present;
-	bool hwmon_err_logged;
+	void (*suspect)(struct sff8472_cache *cache);
+};
 
+/* Hot-plug states (Documentation/hwmon/sff8472.rst, "Hot-plug"). */
+enum sff8472_hp_state {
+	SFF8472_HP_EMPTY,	/* no module */
+	SFF8472_HP_SETTLE,	/* MOD_DEF0 asserted: waiting t_serial */
+	SFF8472_HP_PROBE,	/* reading the module */
+	SFF8472_HP_RETRY,	/* a module is there but failed: back-off */
+	SFF8472_HP_PRESENT,	/* cached, shown */
+	SFF8472_HP_CHECK,	/* cheap look: same check codes? */
+	SFF8472_HP_VERIFY,	/* full comparison with the cache */
+	SFF8472_HP_MISSING,	/* stopped answering: looking again */
+	SFF8472_HP_NUM_STATES
+};
+
+enum sff8472_hp_event {
+	SFF8472_EV_NONE,
+	/* From outside the state machine. */
+	SFF8472_EV_POLL,	/* periodic look */
+	SFF8472_EV_TIMER,	/* the state's deadline passed */
+	SFF8472_EV_MOD_ON,	/* MOD_DEF0 asserted, or an edge while high */
+	SFF8472_EV_MOD_OFF,	/* MOD_DEF0 deasserted */
+	SFF8472_EV_SUSPECT,	/* a read failed, resume, periodic full check */
+	/* Outcomes of the entry actions. */
+	SFF8472_EV_OK,		/* read, or the same module */
+	SFF8472_EV_CHANGED,	/* another module's bytes */
+	SFF8472_EV_FAILED,	/* no (complete) answer; may be transient */
+	SFF8472_EV_GONE,	/* conclusively no module */
+	SFF8472_EV_NUM_EVENTS
+};
+
+/* Reasons to run the state machine now (sff8472_hp_kick()). */
+#define SFF8472_KICK_EDGE	BIT(0)	/* MOD_DEF0 IRQ */
+#define SFF8472_KICK_SUSPECT	BIT(1)	/* read failure, resume */
+#define SFF8472_KICK_POLL	BIT(2)	/* look now (debugfs "check") */
+
+/**
+ * struct sff8472_hotplug - the module state machine of one cage
+ * @state: current state
+ * @work: runs the machine; on the freezable workqueue
+ * @kicks: SFF8472_KICK_* bits not yet handled
+ * @gpio: MOD_DEF0 (asserted while a module is present) or NULL
+ * @irq_mode: @gpio raises an IRQ on both edges; no periodic look
+ * @level: MOD_DEF0 level at the last read
+ * @gpio_failed: the last MOD_DEF0 read failed
+ * @poll_ms: period of the look without an IRQ
+ * @next_poll: get_jiffies_64() of the next periodic look
+ * @next_full: get_jiffies_64() of the next full comparison
+ * @deadline: end of SETTLE, RETRY and MISSING
+ * @last_verify: get_jiffies_64() of the last VERIFY entry
+ * @retry_ms: current back-off
+ * @retry_start: get_jiffies_64() of the first failure of this episode
+ * @misses: failed looks at a module known to be there
+ * @slow_warned: "present but not answering" was logged for this episode
+ */
+struct sff8472_hotplug {
+	enum sff8472_hp_state state;
+	struct delayed_work work;
+	unsigned long kicks;
+	struct gpio_desc *gpio;
+	bool irq_mode;
+	bool level;
+	bool gpio_failed;
+	unsigned int poll_ms;
+	u64 next_poll;
+	u64 next_full;
+	u64 deadline;
+	u64 last_verify;
+	unsigned int retry_ms;
+	u64 retry_start;
+	unsigned int misses;
+	bool slow_warned;
+};
+
+/**
+ * struct sff8472_data - one cage
+ * @dev: &bus.client->dev
+ * @bus: transfers
+ * @cache: image and snapshot, under @cache.lock
+ * @hp: hot-plug
+ * @hwmon: hwmon device, registered only while a DDM module is present
+ * @shown_generation: cache generation that @hwmon and the last uevent show
+ * @shown_present: whether userspace was last told a module is present
+ * @hwmon_err_logged: a failed hwmon registration was logged for this module
+ * @nvmem: the 512-byte EEPROM view for in-kernel consumers
+ */
+struct sff8472_data {
+	struct device *dev;
+	struct sff8472_bus bus;
+	struct sff8472_cache cache;
+	struct sff8472_hotplug hp;
 	struct device *hwmon;
+	u32 shown_generation;
+	bool shown_present;
+	bool hwmon_err_logged;
 	struct nvmem_device *nvmem;
 };
 
-/* sff8472_bus.c: all bus traffic; callers hold @lock. */
-int sff8472_bus_init(struct sff8472_data *data, u32 max_transfer);
-int sff8472_bus_read(struct sff8472_data *data, enum sff8472_page page,
+static inline struct sff8472_data *sff8472_cache_to_data(struct sff8472_cache *cache)
+{
+	return container_of(cache, struct sff8472_data, cache);
+}
+
+/* sff8472_bus.c: every transfer; callers hold the cache lock. */
+int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer);
+int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_page page,
 		     unsigned int off, u8 *buf, size_t len);
-int sff8472_bus_write(struct sff8472_data *data, enum sff8472_page page,
+int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
+			    unsigned int off, u8 *buf, size_t len,
+			    unsigned int proof_off, u8 *proof);
+int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
 		      unsigned int off, const u8 *buf, size_t len);
-int sff8472_bus_wait_write_cycle(struct sff8472_data *data);
+int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus);
+void sff8472_bus_module_changed(struct sff8472_bus *bus, bool addr_change);
+int sff8472_bus_recover_a0(struct sff8472_bus *bus);
+void sff8472_bus_forget(struct sff8472_bus *bus, bool surely_gone);
 const char *sff8472_bus_mode_name(enum sff8472_bus_mode mode);
 
-/* sff8472_core.c: the cache. */
-int sff8472_update_live(struct sff8472_data *data);
-void sff8472_invalidate_live(struct sff8472_data *data);
-void sff8472_cage_lost(struct sff8472_data *data);
-void sff8472_request_check(struct sff8472_data *data);
+/* sff8472_cache.c: for the hot-plug layer. */
+int sff8472_cache_load(struct sff8472_cache *cache);
+void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone);
+int sff8472_cache_look(struct sff8472_cache *cache);
+int sff8472_cache_verify(struct sff8472_cache *cache);
+void sff8472_cache_drop_live(struct sff8472_cache *cache);
 
-static inline u8 sff8472_live_byte(const struct sff8472_data *data,
+/* sff8472_cache.c: for the outputs; all with the cache lock held. */
+const struct sff8472_module *sff8472_cache_module(struct sff8472_cache *cache);
+int sff8472_cache_live(struct sff8472_cache *cache,
+		       const struct sff8472_snapshot **snap);
+int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
+			enum sff8472_unit unit, long *val);
+ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
+				  unsigned int off, u8 *buf, size_t count);
+int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
+			       const u8 *buf, size_t count);
+int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
+			    u8 mask, bool set);
+
+static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 				   unsigned int a2_off)
 {
-	return data->live[a2_off - SFF8472_LIVE_START];
+	return snap->raw[a2_off - SFF8472_LIVE_START];
 }
 
-static inline bool sff8472_data_ready(const struct sff8472_data *data)
-{
-	return !(sff8472_live_byte(data, SFF8472_A2_STATUS) &
-		 SFF8472_STATUS_DATA_NOT_READY);
-}
+/* sff8472_hotplug.c */
+enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
+				      enum sff8472_hp_event event);
+const char *sff8472_hp_state_name(enum sff8472_hp_state state);
+int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		    unsigned int poll_ms);
+void sff8472_hp_start(struct sff8472_data *data);
+void sff8472_hp_stop(struct sff8472_data *data);
+void sff8472_hp_kick(struct sff8472_data *data, unsigned long why);
+void sff8472_hp_debugfs(struct sff8472_data *data, struct dentry *dir);
+
+/* sff8472_main.c: called by the hot-plug work after the machine ran. */
+void sff8472_publish(struct sff8472_data *data);
 
 /* sff8472_hwmon.c */
 int sff8472_hwmon_register(struct sff8472_data *data);
 void sff8472_hwmon_unregister(struct sff8472_data *data);
-int sff8472_live_value(struct sff8472_data *data, enum sff8472_channel ch,
-		       enum sff8472_unit unit, long *val);
 
 /* sff8472_nvmem.c */
 int sff8472_nvmem_register(struct sff8472_data *data);
+extern const struct attribute_group sff8472_eeprom_group;
 
 /* sff8472_sysfs.c */
-extern const struct attribute_group *sff8472_groups[];
+extern const struct attribute_group sff8472_group;
 void sff8472_sysfs_notify_presence(struct sff8472_data *data);
 
 #if IS_ENABLED(CONFIG_KUNIT)
@@ -191,18 +333,9 @@ int sff8472_hwmon_write(struct device *hwmon_dev,
 int sff8472_hwmon_read_string(struct device *hwmon_dev,
 			      enum hwmon_sensor_types type, u32 attr,
 			      int channel, const char **str);
-#endif
-
-#if IS_ENABLED(CONFIG_SENSORS_SFF8472_KUNIT_TEST)
-/* Entry points that exist only for sff8472_driver_test.c. */
-struct sff8472_data *sff8472_kunit_data(struct device *dev);
-struct device *sff8472_kunit_hwmon_dev(struct device *dev);
-void sff8472_kunit_poll(struct device *dev);
-void sff8472_kunit_edge(struct device *dev);
-ssize_t sff8472_kunit_show(struct device *dev, const char *name, char *buf);
-ssize_t sff8472_kunit_store(struct device *dev, const char *name,
-			    const char *buf, size_t count);
-int sff8472_kunit_attr_mode(struct device *dev, const char *name);
+umode_t sff8472_hwmon_is_visible(const void *drvdata,
+				 enum hwmon_sensor_types type, u32 attr,
+				 int channel);
 #endif
 
 #endif /* _SFF8472_H */

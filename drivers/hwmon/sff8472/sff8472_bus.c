@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SFF-8472 bus access: every byte the driver reads from or writes to a
- * module goes through this file.
+ * module goes through this file. It knows nothing of caching or hot-plug.
  *
  * The access mode is the best one the adapter offers:
  *
@@ -19,8 +19,14 @@
  * Modules that set A0h byte 92 bit 2 answer at either 0x50 or 0x51 and are
  * switched with the address-change sequence, a two-byte general call
  * (04h, then 00h for A0h or 02h for A2h). A general call reaches every
- * device on the bus segment, so it is sent only to modules that ask for it,
- * and such a module needs a segment of its own (e.g. a mux channel).
+ * device on the bus segment, so it is sent only to modules that ask for it
+ * and only where the board says the segment allows it (@allow_gc).
+ *
+ * A read is proven complete by a byte read after it: a module pulled out
+ * mid-transfer leaves the lines pulled up, so the rest of that transfer
+ * reads 0xFF without any error, but the next address byte is not ACKed.
+ * Where the adapter allows, the proof rides in the same transfer as two
+ * more messages (no extra transaction).
  *
  * A module that does not answer costs one NACKed transaction; nothing here
  * retries a NACK except the bounded write-cycle poll after an EEPROM write.
@@ -30,7 +36,6 @@
 #include <linux/device.h>
 #include <linux/i2c.h>
 #include <linux/jiffies.h>
-#include <linux/lockdep.h>
 #include <linux/minmax.h>
 #include "sff8472_compat.h"
 
@@ -73,6 +78,18 @@ static unsigned int sff8472_i2c_chunk(struct i2c_adapter *adap,
 	return chunk;
 }
 
+/* Can one transfer carry write, read, write, read? */
+static bool sff8472_i2c_combined(struct i2c_adapter *adap)
+{
+	const struct i2c_adapter_quirks *q = adap->quirks;
+
+	if (!q)
+		return true;
+	if (q->flags & (I2C_AQ_COMB | I2C_AQ_NO_REP_START))
+		return false;
+	return !q->max_num_msgs || q->max_num_msgs >= 4;
+}
+
 static unsigned int sff8472_i2c_write_max(struct i2c_adapter *adap)
 {
 	const struct i2c_adapter_quirks *q = adap->quirks;
@@ -88,14 +105,15 @@ static unsigned int sff8472_i2c_write_max(struct i2c_adapter *adap)
 
 /**
  * sff8472_bus_init() - choose the access mode from the adapter's abilities
- * @data: the cage
+ * @bus: the cage's bus, with @bus->client set
  * @max_transfer: sff,max-transfer-size, 0 if absent (then 32 bytes)
  *
  * Return: 0, or -EOPNOTSUPP if the adapter cannot even read a byte.
  */
-int sff8472_bus_init(struct sff8472_data *data, u32 max_transfer)
+int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer)
 {
-	struct i2c_adapter *adap = data->client->adapter;
+	struct device *dev = &bus->client->dev;
+	struct i2c_adapter *adap = bus->client->adapter;
 	u32 func = i2c_get_functionality(adap);
 	unsigned int chunk = SFF8472_DEFAULT_CHUNK;
 
@@ -103,52 +121,68 @@ int sff8472_bus_init(struct sff8472_data *data, u32 max_transfer)
 		chunk = min_t(u32, max_transfer, SFF8472_PAGE_LEN);
 
 	if (func & I2C_FUNC_I2C) {
-		data->mode = SFF8472_BUS_I2C;
-		chunk = sff8472_i2c_chunk(adap, chunk, &data->no_rep_start);
-		data->max_write = sff8472_i2c_write_max(adap);
+		bus->mode = SFF8472_BUS_I2C;
+		chunk = sff8472_i2c_chunk(adap, chunk, &bus->no_rep_start);
+		bus->max_write = sff8472_i2c_write_max(adap);
+		bus->combined = sff8472_i2c_combined(adap);
 	} else if (func & I2C_FUNC_SMBUS_READ_I2C_BLOCK) {
-		data->mode = SFF8472_BUS_SMBUS_BLOCK;
+		bus->mode = SFF8472_BUS_SMBUS_BLOCK;
 		chunk = min_t(unsigned int, chunk, I2C_SMBUS_BLOCK_MAX);
-		data->max_write = (func & I2C_FUNC_SMBUS_WRITE_I2C_BLOCK) ?
+		bus->max_write = (func & I2C_FUNC_SMBUS_WRITE_I2C_BLOCK) ?
 				  SFF8472_USER_EEPROM_PAGE : 1;
 	} else if ((func & I2C_FUNC_SMBUS_READ_WORD_DATA) &&
 		   (func & I2C_FUNC_SMBUS_READ_BYTE_DATA)) {
-		data->mode = SFF8472_BUS_SMBUS_WORD;
+		bus->mode = SFF8472_BUS_SMBUS_WORD;
 		chunk = 2;
-		data->max_write = 1;
+		bus->max_write = 1;
 	} else if (func & I2C_FUNC_SMBUS_READ_BYTE_DATA) {
-		data->mode = SFF8472_BUS_SMBUS_BYTE;
+		bus->mode = SFF8472_BUS_SMBUS_BYTE;
 		chunk = 1;
-		data->max_write = 1;
+		bus->max_write = 1;
 	} else {
-		return dev_err_probe(data->dev, -EOPNOTSUPP,
+		return dev_err_probe(dev, -EOPNOTSUPP,
 				     "adapter can neither transfer I2C messages nor read SMBus bytes\n");
 	}
 
 	/* A chunk limit below one 16-bit field leaves only byte reads. */
-	if (data->mode <= SFF8472_BUS_SMBUS_BLOCK && chunk < 2) {
-		data->mode = SFF8472_BUS_SMBUS_BYTE;
-		data->max_write = 1;
+	if (bus->mode <= SFF8472_BUS_SMBUS_BLOCK && chunk < 2) {
+		bus->mode = SFF8472_BUS_SMBUS_BYTE;
+		bus->max_write = 1;
 	}
-	data->max_read = data->mode <= SFF8472_BUS_SMBUS_BLOCK ?
+	bus->max_read = bus->mode <= SFF8472_BUS_SMBUS_BLOCK ?
 			 round_down(chunk, 2) : chunk;
 
-	if (data->mode != SFF8472_BUS_I2C &&
+	if (bus->mode != SFF8472_BUS_I2C &&
 	    !(func & I2C_FUNC_SMBUS_WRITE_BYTE_DATA))
-		data->max_write = 0;	/* no writes at all */
+		bus->max_write = 0;	/* no writes at all */
 
-	if (data->mode == SFF8472_BUS_SMBUS_BYTE)
-		dev_warn(data->dev,
+	if (bus->mode == SFF8472_BUS_SMBUS_BYTE)
+		dev_warn(dev,
 			 "adapter reads single bytes only: 16-bit values are not atomic, reading MSB-LSB-MSB\n");
-	dev_dbg(data->dev, "bus mode %s, %u bytes per read, %u per write\n",
-		sff8472_bus_mode_name(data->mode), data->max_read,
-		data->max_write);
+	bus->cur_page = SFF8472_PAGE_A0;
+	dev_dbg(dev, "bus mode %s, %u bytes per read, %u per write%s\n",
+		sff8472_bus_mode_name(bus->mode), bus->max_read,
+		bus->max_write, bus->combined ? ", combined proofs" : "");
 	return 0;
 }
 
-static int sff8472_general_call(struct sff8472_data *data, u8 select)
+/**
+ * sff8472_bus_module_changed() - another module (or none) is in the cage
+ * @bus: the cage's bus, with the cache lock held
+ * @addr_change: the new module needs the address change sequence
+ *
+ * A module powers up answering at A0h.
+ */
+void sff8472_bus_module_changed(struct sff8472_bus *bus, bool addr_change)
 {
-	struct i2c_adapter *adap = data->client->adapter;
+	bus->addr_change = addr_change && bus->allow_gc;
+	bus->last_addr_change = bus->addr_change;
+	bus->cur_page = SFF8472_PAGE_A0;
+}
+
+static int sff8472_general_call(struct sff8472_bus *bus, u8 select)
+{
+	struct i2c_adapter *adap = bus->client->adapter;
 	union i2c_smbus_data smbus = { .byte = select };
 	u8 buf[2] = { SFF8472_GC_ADDR_CHANGE, select };
 	struct i2c_msg msg = {
@@ -156,7 +190,7 @@ static int sff8472_general_call(struct sff8472_data *data, u8 select)
 	};
 	int ret;
 
-	if (data->mode == SFF8472_BUS_I2C) {
+	if (bus->mode == SFF8472_BUS_I2C) {
 		ret = i2c_transfer(adap, &msg, 1);
 		return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
 	}
@@ -166,26 +200,32 @@ static int sff8472_general_call(struct sff8472_data *data, u8 select)
 }
 
 /* Make an address-change module answer for @page; no-op for the others. */
-static int sff8472_select_page(struct sff8472_data *data,
+static int sff8472_select_page(struct sff8472_bus *bus,
 			       enum sff8472_page page)
 {
 	int ret;
 
-	if (!data->addr_change || data->cur_page == page)
+	if (!bus->addr_change || bus->cur_page == page)
 		return 0;
-	ret = sff8472_general_call(data, page == SFF8472_PAGE_A2 ?
+	if (WARN_ON_ONCE(!bus->allow_gc))
+		return -EOPNOTSUPP;
+	ret = sff8472_general_call(bus, page == SFF8472_PAGE_A2 ?
 				   SFF8472_GC_SELECT_A2 : SFF8472_GC_SELECT_A0);
-	data->cur_page = ret ? SFF8472_PAGE_UNKNOWN : page;
-	return ret;
+	bus->cur_page = ret ? SFF8472_PAGE_UNKNOWN : page;
+	/*
+	 * Nothing took the call: perhaps another module, swapped in, that
+	 * answers at A0h without it. Let the A0h read find out.
+	 */
+	return page == SFF8472_PAGE_A0 ? 0 : ret;
 }
 
-static struct i2c_client *sff8472_page_client(struct sff8472_data *data,
+static struct i2c_client *sff8472_page_client(struct sff8472_bus *bus,
 					      enum sff8472_page page)
 {
-	return page == SFF8472_PAGE_A2 ? data->a2_client : data->client;
+	return page == SFF8472_PAGE_A2 ? bus->a2_client : bus->client;
 }
 
-static int sff8472_i2c_read(struct sff8472_data *data,
+static int sff8472_i2c_read(struct sff8472_bus *bus,
 			    struct i2c_client *client, u8 off, u8 *buf,
 			    size_t len)
 {
@@ -197,7 +237,7 @@ static int sff8472_i2c_read(struct sff8472_data *data,
 	};
 	int ret;
 
-	if (!data->no_rep_start) {
+	if (!bus->no_rep_start) {
 		ret = i2c_transfer(adap, msgs, 2);
 		return ret == 2 ? 0 : (ret < 0 ? ret : -EIO);
 	}
@@ -247,7 +287,7 @@ static int sff8472_byte_read(struct i2c_client *client, u8 off, u8 *buf)
  * MSB is the same before and after the LSB, the three bytes belong to one
  * value (values move by small steps between two samples).
  */
-static int sff8472_byte_read_word(struct sff8472_data *data,
+static int sff8472_byte_read_word(struct sff8472_bus *bus,
 				  struct i2c_client *client, u8 off, u8 *buf)
 {
 	u8 msb, lsb, msb_again;
@@ -267,7 +307,8 @@ static int sff8472_byte_read_word(struct sff8472_data *data,
 			return 0;
 		}
 	}
-	dev_dbg(data->dev, "A2h %u: value kept changing while read\n", off);
+	dev_dbg(&bus->client->dev, "A2h %u: value kept changing while read\n",
+		off);
 	return -EIO;
 }
 
@@ -279,23 +320,23 @@ static bool sff8472_is_live_word(enum sff8472_page page, unsigned int off)
 }
 
 /* Read up to @len bytes at @off in one go; returns the count or an error. */
-static int sff8472_read_piece(struct sff8472_data *data,
+static int sff8472_read_piece(struct sff8472_bus *bus,
 			      enum sff8472_page page, unsigned int off,
 			      u8 *buf, size_t len)
 {
-	struct i2c_client *client = sff8472_page_client(data, page);
+	struct i2c_client *client = sff8472_page_client(bus, page);
 	size_t n;
 	int ret;
 
-	switch (data->mode) {
+	switch (bus->mode) {
 	case SFF8472_BUS_I2C:
 	case SFF8472_BUS_SMBUS_BLOCK:
-		n = min_t(size_t, len, data->max_read);
+		n = min_t(size_t, len, bus->max_read);
 		/* Never end a chunk inside a 16-bit field. */
 		if (n < len && ((off + n) & 1))
 			n--;
-		ret = data->mode == SFF8472_BUS_I2C ?
-		      sff8472_i2c_read(data, client, off, buf, n) :
+		ret = bus->mode == SFF8472_BUS_I2C ?
+		      sff8472_i2c_read(bus, client, off, buf, n) :
 		      sff8472_block_read(client, off, buf, n);
 		break;
 	case SFF8472_BUS_SMBUS_WORD:
@@ -305,16 +346,47 @@ static int sff8472_read_piece(struct sff8472_data *data,
 		break;
 	default:
 		n = len >= 2 && sff8472_is_live_word(page, off) ? 2 : 1;
-		ret = n == 2 ? sff8472_byte_read_word(data, client, off, buf) :
+		ret = n == 2 ? sff8472_byte_read_word(bus, client, off, buf) :
 			       sff8472_byte_read(client, off, buf);
 		break;
 	}
 	return ret ? ret : n;
 }
 
+static bool sff8472_range_ok(unsigned int off, size_t len)
+{
+	return off <= SFF8472_PAGE_LEN && len <= SFF8472_PAGE_LEN - off;
+}
+
+/*
+ * Read [@off, @off + @len) of @page, leaving the last piece unread when
+ * @keep_last is set and the adapter can end with a combined proof; returns
+ * the number of bytes left (0 or the last piece) or an error.
+ */
+static int sff8472_read_pieces(struct sff8472_bus *bus,
+			       enum sff8472_page page, unsigned int off,
+			       u8 *buf, size_t len, bool keep_last)
+{
+	int ret;
+
+	ret = sff8472_select_page(bus, page);
+	while (!ret && len) {
+		if (keep_last && len <= bus->max_read)
+			return len;
+		ret = sff8472_read_piece(bus, page, off, buf, len);
+		if (ret < 0)
+			return ret;
+		off += ret;
+		buf += ret;
+		len -= ret;
+		ret = 0;
+	}
+	return ret;
+}
+
 /**
  * sff8472_bus_read() - read bytes of one page
- * @data: the cage, with @data->lock held
+ * @bus: the cage's bus, with the cache lock held
  * @page: A0h or A2h
  * @off: first byte
  * @buf: destination
@@ -325,57 +397,138 @@ static int sff8472_read_piece(struct sff8472_data *data,
  *
  * Return: 0 or a negative error code from the adapter.
  */
-int sff8472_bus_read(struct sff8472_data *data, enum sff8472_page page,
+int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_page page,
 		     unsigned int off, u8 *buf, size_t len)
 {
+	if (!sff8472_range_ok(off, len))
+		return -EINVAL;
+	return sff8472_read_pieces(bus, page, off, buf, len, false);
+}
+
+/* The last piece and the proof byte in one transfer of four messages. */
+static int sff8472_i2c_read_combined(struct i2c_client *client, u8 off,
+				     u8 *buf, size_t len, u8 proof_off,
+				     u8 *proof)
+{
+	struct i2c_msg msgs[4] = {
+		{ .addr = client->addr, .len = 1, .buf = &off },
+		{ .addr = client->addr, .flags = I2C_M_RD, .len = len,
+		  .buf = buf },
+		{ .addr = client->addr, .len = 1, .buf = &proof_off },
+		{ .addr = client->addr, .flags = I2C_M_RD, .len = 1,
+		  .buf = proof },
+	};
+	int ret = i2c_transfer(client->adapter, msgs, ARRAY_SIZE(msgs));
+
+	return ret == ARRAY_SIZE(msgs) ? 0 : (ret < 0 ? ret : -EIO);
+}
+
+/**
+ * sff8472_bus_read_proven() - read bytes, then one byte that proves it
+ * @bus: the cage's bus, with the cache lock held
+ * @page: A0h or A2h
+ * @off: first byte
+ * @buf: destination
+ * @len: byte count, @off + @len <= 256
+ * @proof_off: offset in @page of the byte read after the data
+ * @proof: where that byte goes
+ *
+ * The proof byte is read after every data byte, so a module that was
+ * pulled out during the read fails it (see the top of this file); the
+ * caller compares *@proof with what it expects.
+ *
+ * Return: 0 or a negative error code from the adapter.
+ */
+int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
+			    unsigned int off, u8 *buf, size_t len,
+			    unsigned int proof_off, u8 *proof)
+{
+	bool combined = bus->mode == SFF8472_BUS_I2C && bus->combined;
 	int ret;
 
-	lockdep_assert_held(&data->lock);
-	if (off + len > SFF8472_PAGE_LEN)
+	if (!sff8472_range_ok(off, len) || proof_off >= SFF8472_PAGE_LEN)
 		return -EINVAL;
+	ret = sff8472_read_pieces(bus, page, off, buf, len, combined);
+	if (ret < 0)
+		return ret;
+	if (ret)
+		return sff8472_i2c_read_combined(sff8472_page_client(bus, page),
+						 off + len - ret,
+						 buf + len - ret, ret,
+						 proof_off, proof);
+	ret = sff8472_read_piece(bus, page, proof_off, proof, 1);
+	return ret < 0 ? ret : 0;
+}
 
-	ret = sff8472_select_page(data, page);
-	while (!ret && len) {
-		ret = sff8472_read_piece(data, page, off, buf, len);
-		if (ret < 0)
-			break;
-		off += ret;
-		buf += ret;
-		len -= ret;
-		ret = 0;
-	}
-	return ret;
+/**
+ * sff8472_bus_forget() - no module is cached any more
+ * @bus: the cage's bus, with the cache lock held
+ * @surely_gone: the last module cannot still be there (MOD_DEF0 says so)
+ *
+ * The next module powers up answering at A0h.
+ */
+void sff8472_bus_forget(struct sff8472_bus *bus, bool surely_gone)
+{
+	bus->addr_change = false;
+	bus->cur_page = SFF8472_PAGE_A0;
+	if (surely_gone)
+		bus->last_addr_change = false;
+}
+
+/**
+ * sff8472_bus_recover_a0() - 0x50 did not answer: is the last module still
+ *	there, switched to A2h?
+ * @bus: the cage's bus, with the cache lock held
+ *
+ * Only when the last module seen here needed the address change, and only
+ * if something answers at 0x51, is "select A0h" sent: an empty cage gets
+ * no general call.
+ *
+ * Return: 0 when A0h may be read again, else a negative error code.
+ */
+int sff8472_bus_recover_a0(struct sff8472_bus *bus)
+{
+	u8 byte;
+	int ret;
+
+	if (!bus->last_addr_change)
+		return -ENXIO;
+	ret = sff8472_read_piece(bus, SFF8472_PAGE_A2, 0, &byte, 1);
+	if (ret < 0)
+		return ret;
+	bus->addr_change = true;
+	bus->cur_page = SFF8472_PAGE_A2;
+	return sff8472_select_page(bus, SFF8472_PAGE_A0);
 }
 
 /**
  * sff8472_bus_write() - write bytes in one transaction
- * @data: the cage, with @data->lock held
+ * @bus: the cage's bus, with the cache lock held
  * @page: A0h or A2h
  * @off: first byte
  * @buf: bytes to write
- * @len: 1 to @data->max_write bytes, within one EEPROM page
+ * @len: 1 to @bus->max_write bytes, within one EEPROM page
  *
  * Return: 0 or a negative error code.
  */
-int sff8472_bus_write(struct sff8472_data *data, enum sff8472_page page,
+int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
 		      unsigned int off, const u8 *buf, size_t len)
 {
-	struct i2c_client *client = sff8472_page_client(data, page);
+	struct i2c_client *client = sff8472_page_client(bus, page);
 	u8 msg_buf[SFF8472_USER_EEPROM_PAGE + 1];
 	struct i2c_msg msg = {
 		.addr = client->addr, .len = len + 1, .buf = msg_buf,
 	};
 	int ret;
 
-	lockdep_assert_held(&data->lock);
-	if (!len || len > data->max_write || off + len > SFF8472_PAGE_LEN)
+	if (!len || len > bus->max_write || !sff8472_range_ok(off, len))
 		return -EINVAL;
 
-	ret = sff8472_select_page(data, page);
+	ret = sff8472_select_page(bus, page);
 	if (ret)
 		return ret;
 
-	if (data->mode == SFF8472_BUS_I2C) {
+	if (bus->mode == SFF8472_BUS_I2C) {
 		msg_buf[0] = off;
 		memcpy(&msg_buf[1], buf, len);
 		ret = i2c_transfer(client->adapter, &msg, 1);
@@ -388,14 +541,14 @@ int sff8472_bus_write(struct sff8472_data *data, enum sff8472_page page,
 
 /**
  * sff8472_bus_wait_write_cycle() - wait until an EEPROM write has finished
- * @data: the cage, with @data->lock held
+ * @bus: the cage's bus, with the cache lock held
  *
  * The module NACKs its addresses while it programs the EEPROM; poll with a
  * one-byte read, for a bounded time.
  *
  * Return: 0, or -ETIMEDOUT.
  */
-int sff8472_bus_wait_write_cycle(struct sff8472_data *data)
+int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus)
 {
 	unsigned long deadline = jiffies +
 				 msecs_to_jiffies(SFF8472_WRITE_CYCLE_MS);
@@ -406,7 +559,7 @@ int sff8472_bus_wait_write_cycle(struct sff8472_data *data)
 		usleep_range(1000, 1500);
 		/* Sample the time first, like at24, so load cannot cut short. */
 		started = jiffies;
-		if (sff8472_read_piece(data, SFF8472_PAGE_A2,
+		if (sff8472_read_piece(bus, SFF8472_PAGE_A2,
 				       SFF8472_A2_USER_EEPROM, &byte, 1) == 1)
 			return 0;
 	} while (time_before(started, deadline));

@@ -41,6 +41,13 @@ static const struct property_entry drv_quiet_props[] = {
 	{ }
 };
 
+/* A segment where the address change sequence (general calls) is fine. */
+static const struct property_entry drv_gc_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	PROPERTY_ENTRY_BOOL("sff,allow-address-change"),
+	{ }
+};
+
 static const struct property_entry drv_writable_props[] = {
 	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 	PROPERTY_ENTRY_BOOL("sff,user-eeprom-writable"),
@@ -52,22 +59,30 @@ struct drv_bus {
 	enum sff8472_emul_mode mode;
 	unsigned int max_len;
 	/*
-	 * Transactions for one snapshot of A2h 95-119 (CC_DMI + live area):
-	 * I2C/block: 25 bytes in one read (two with 16-byte chunks: 95-109,
-	 * 110-119). Word and byte modes read only the bytes used: 95, 96-105,
-	 * 110, 112-113, 116-118; word: 1 + 5 + 1 + 1 + (1 + 1) = 10; byte:
-	 * 1 + 5 x 3 (MSB-LSB-MSB) + 1 + 2 + 3 = 22.
+	 * Transactions for one snapshot: A2h 96-119, then CC_DMI (A2h 95) as
+	 * proof that the module answered to the end. I2C: one transfer of
+	 * four messages (two with 16-byte chunks: 96-111, then 112-119 with
+	 * the proof). SMBus block: one block read and one byte read. Word:
+	 * 12 words and the byte. Byte: A2h 96-109 as seven MSB-LSB-MSB
+	 * triples (21), 110-119 (10) and the byte: 32.
 	 */
 	unsigned int snapshot_xfers;
+	/*
+	 * Insertion: A0h 0-95 and 96-255, A2h 0-95 and 120-255 (136 bytes),
+	 * then the first snapshot. 32-byte chunks: 3 + 5 + 3 + 5 = 16, plus
+	 * the snapshot; 16-byte chunks: 6 + 10 + 6 + 9 = 31; words: 48 + 80 +
+	 * 48 + 68 = 244; bytes: 96 + 160 + 96 + 136 = 488.
+	 */
+	unsigned int insert_xfers;
 	bool atomic16;
 };
 
 static const struct drv_bus drv_buses[] = {
-	{ "i2c", SFF8472_EMUL_I2C, 0, 1, true },
-	{ "i2c-16", SFF8472_EMUL_I2C, 16, 2, true },
-	{ "smbus-block", SFF8472_EMUL_SMBUS_BLOCK, 0, 1, true },
-	{ "smbus-word", SFF8472_EMUL_SMBUS_WORD, 0, 10, true },
-	{ "smbus-byte", SFF8472_EMUL_SMBUS_BYTE, 0, 22, false },
+	{ "i2c", SFF8472_EMUL_I2C, 0, 1, 16 + 1, true },
+	{ "i2c-16", SFF8472_EMUL_I2C, 16, 2, 31 + 2, true },
+	{ "smbus-block", SFF8472_EMUL_SMBUS_BLOCK, 0, 2, 16 + 2, true },
+	{ "smbus-word", SFF8472_EMUL_SMBUS_WORD, 0, 13, 244 + 13, true },
+	{ "smbus-byte", SFF8472_EMUL_SMBUS_BYTE, 0, 32, 488 + 32, false },
 };
 
 static void drv_bus_desc(const struct drv_bus *bus, char *desc)
@@ -100,10 +115,136 @@ KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_client, i2c_unregister_device,
 			    struct i2c_client *);
 KUNIT_DEFINE_ACTION_WRAPPER(drv_put_device, put_device, struct device *);
 
+/* The cage's driver data, or NULL when the driver did not bind. */
+static struct sff8472_data *drv_data(struct device *dev)
+{
+	return dev->driver ? dev_get_drvdata(dev) : NULL;
+}
+
+static struct device *drv_hwmon_of(struct device *dev)
+{
+	struct sff8472_data *data = drv_data(dev);
+
+	return data ? data->hwmon : NULL;
+}
+
+/* Run the hot-plug machine now, as a periodic look would, and wait. */
+static void drv_kick(struct device *dev, unsigned long why)
+{
+	struct sff8472_data *data = drv_data(dev);
+
+	sff8472_hp_kick(data, why);
+	flush_delayed_work(&data->hp.work);
+}
+
+static void drv_poll(struct device *dev)
+{
+	drv_kick(dev, SFF8472_KICK_POLL);
+}
+
+/* What the MOD_DEF0 IRQ does, then wait for the run it queued. */
+static void drv_edge(struct device *dev)
+{
+	drv_kick(dev, SFF8472_KICK_EDGE);
+}
+
+static enum sff8472_hp_state drv_state(struct sff8472_data *data)
+{
+	enum sff8472_hp_state state;
+
+	mutex_lock(&data->cache.lock);
+	state = data->hp.state;
+	mutex_unlock(&data->cache.lock);
+	return state;
+}
+
+/*
+ * Wait (at most 2 s) until the machine waits for nothing but the next look:
+ * a removal without MOD_DEF0 takes a few failed looks with back-off.
+ */
+static void drv_settle(struct kunit *test, struct device *dev)
+{
+	struct sff8472_data *data = drv_data(dev);
+	enum sff8472_hp_state state;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		flush_delayed_work(&data->hp.work);
+		state = drv_state(data);
+		if (state == SFF8472_HP_EMPTY || state == SFF8472_HP_PRESENT)
+			return;
+		msleep(20);
+	}
+	KUNIT_FAIL(test, "hot-plug still in %s", sff8472_hp_state_name(state));
+}
+
+/* Kernel log lines of @dev that contain @text. */
+static int drv_log_count(struct kunit *test, struct device *dev,
+			 const char *text)
+{
+	struct kmsg_dump_iter iter = { };
+	size_t len, size = 1024;
+	char *line = kunit_kzalloc(test, size, GFP_KERNEL);
+	int n = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
+		line[len] = '\0';
+		if (strstr(line, dev_name(dev)) && strstr(line, text))
+			n++;
+	}
+	return n;
+}
+
+/* A read(2) of the cage's eeprom file at @off. */
+static ssize_t drv_eeprom_read(struct drv *d, loff_t off, u8 *buf,
+			       size_t count)
+{
+	struct bin_attribute *attr = sff8472_eeprom_group.bin_attrs[0];
+
+	return attr->read(NULL, &d->dev->kobj, attr, buf, off, count);
+}
+
+/* The sysfs attribute @name of the driver's group, or NULL. */
+static struct device_attribute *drv_find_attr(const char *name)
+{
+	struct attribute **a;
+
+	for (a = sff8472_group.attrs; *a; a++)
+		if (!strcmp((*a)->name, name))
+			return container_of(*a, struct device_attribute, attr);
+	return NULL;
+}
+
+static ssize_t drv_attr_show(struct device *dev, const char *name, char *buf)
+{
+	struct device_attribute *attr = drv_find_attr(name);
+
+	return attr ? attr->show(dev, attr, buf) : -ENOENT;
+}
+
+static ssize_t drv_attr_store(struct device *dev, const char *name,
+			      const char *buf, size_t count)
+{
+	struct device_attribute *attr = drv_find_attr(name);
+
+	if (!attr)
+		return -ENOENT;
+	return attr->store ? attr->store(dev, attr, buf, count) : -EACCES;
+}
+
+static int drv_attr_mode(const char *name)
+{
+	struct device_attribute *attr = drv_find_attr(name);
+
+	return attr ? attr->attr.mode : -ENOENT;
+}
+
 /* A reference on the current hwmon device, which the driver may drop. */
 static struct device *drv_hold_hwmon(struct kunit *test, struct device *dev)
 {
-	struct device *hwmon = sff8472_kunit_hwmon_dev(dev);
+	struct device *hwmon = drv_hwmon_of(dev);
 	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, hwmon);
@@ -131,7 +272,7 @@ static void drv_new_client(struct kunit *test, struct drv *d,
 	ret = kunit_add_action_or_reset(test, drv_unregister_client, d->client);
 	KUNIT_ASSERT_EQ(test, 0, ret);
 	d->dev = &d->client->dev;
-	d->data = sff8472_kunit_data(d->dev);
+	d->data = drv_data(d->dev);
 }
 
 /* Bind the driver to 0x50 of @emul; unbound automatically at test end. */
@@ -180,7 +321,7 @@ static void drv_setup(struct kunit *test, struct drv *d,
 
 static struct device *drv_hwmon(struct drv *d)
 {
-	return sff8472_kunit_hwmon_dev(d->dev);
+	return drv_hwmon_of(d->dev);
 }
 
 static int drv_read(struct drv *d, enum hwmon_sensor_types type, u32 attr,
@@ -213,6 +354,14 @@ static void drv_set_interval(struct kunit *test, struct drv *d, long ms)
 						     0, ms));
 }
 
+/* The next live read goes to the bus (the snapshot has expired). */
+static void drv_expire(struct drv *d)
+{
+	mutex_lock(&d->data->cache.lock);
+	sff8472_cache_drop_live(&d->data->cache);
+	mutex_unlock(&d->data->cache.lock);
+}
+
 /* Every later live read goes to the bus (update_interval 0). */
 static void drv_no_cache(struct kunit *test, struct drv *d)
 {
@@ -238,7 +387,7 @@ static char *drv_show(struct kunit *test, struct drv *d, const char *name,
 	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	*ret = sff8472_kunit_show(d->dev, name, buf);
+	*ret = drv_attr_show(d->dev, name, buf);
 	return buf;
 }
 
@@ -263,7 +412,7 @@ static void drv_expect_show_err(struct kunit *test, struct drv *d,
 
 static ssize_t drv_store(struct drv *d, const char *name, const char *val)
 {
-	return sff8472_kunit_store(d->dev, name, val, strlen(val));
+	return drv_attr_store(d->dev, name, val, strlen(val));
 }
 
 static void drv_stats(struct drv *d, struct sff8472_emul_stats *st)
@@ -441,7 +590,7 @@ static void drv_test_modes_internal(struct kunit *test)
 	 * Nothing was NACKed since the module was inserted: in particular no
 	 * general call (only address-change modules ACK one) went out.
 	 */
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
 }
@@ -472,13 +621,13 @@ static void drv_test_modes_addr_change(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_ADDR_CHANGE,
-		  drv_quiet_props);
+		  drv_gc_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_channels(test, &d, &drv_addr_change);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-SX-AC\n");
 
 	/* The poll reads A0h after the live read went to A2h. */
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_no_cache(test, &d);
 	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
@@ -521,9 +670,20 @@ static void drv_test_transaction_budget(struct kunit *test)
 	struct sff8472_emul_stats st;
 	struct drv d = {};
 
-	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	sff8472_emul_reset_stats(d.emul);
+	drv_bind(test, &d, drv_quiet_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_stats(&d, &st);
+	kunit_info(test, "%s: insertion %llu transactions, %llu bytes read, %llu us bus time\n",
+		   bus->name, st.transactions, st.bytes_read,
+		   st.bus_time_ns / 1000);
+	KUNIT_EXPECT_EQ(test, st.transactions, (u64)bus->insert_xfers);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+
+	/* The first snapshot is the insertion's; let it expire. */
+	drv_expire(&d);
 
 	sff8472_emul_reset_stats(d.emul);
 	drv_read_all(test, &d, false);
@@ -571,6 +731,7 @@ static void drv_test_max_transfer_property(struct kunit *test)
 	/* 16: A2h 95-109 and 110-119, as with the adapter quirk. */
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  props16);
+	drv_expire(&d);
 	sff8472_emul_reset_stats(d.emul);
 	drv_read_all(test, &d, true);
 	drv_stats(&d, &st);
@@ -580,22 +741,32 @@ static void drv_test_max_transfer_property(struct kunit *test)
 	/* 1: no 16-bit field fits, so the byte ladder step is used. */
 	drv_setup(test, &d1, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  props1);
+	drv_expire(&d1);
 	sff8472_emul_reset_stats(d1.emul);
 	drv_read_all(test, &d1, true);
 	drv_stats(&d1, &st);
-	KUNIT_EXPECT_EQ(test, st.transactions, 22ULL);
+	KUNIT_EXPECT_EQ(test, st.transactions, 32ULL);
 	drv_expect_channels(test, &d1, &drv_internal);
 
-	/* 64 (above the default 32): A0h 96-255 in 64 + 64 + 32 bytes. */
-	drv_setup(test, &d64, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  props64);
+	/*
+	 * 64 (above the default 32), at insertion: A0h 0-95 in 64 + 32, A0h
+	 * 96-255 in 64 + 64 + 32, A2h 0-95 in 64 + 32, A2h 120-255 in 64 +
+	 * 64 + 8, the snapshot with its proof in one: 11 transactions, 256 +
+	 * 96 + 136 + 24 + 1 bytes. The EEPROM file then costs nothing.
+	 */
+	d64.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d64, SFF8472_EMUL_PROFILE_INTERNAL);
+	sff8472_emul_reset_stats(d64.emul);
+	drv_bind(test, &d64, props64);
+	drv_stats(&d64, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 11ULL);
+	KUNIT_EXPECT_EQ(test, st.bytes_read, 513ULL);
 	sff8472_emul_reset_stats(d64.emul);
 	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
 			nvmem_device_read(d64.data->nvmem, 96, sizeof(buf),
 					  buf));
 	drv_stats(&d64, &st);
-	KUNIT_EXPECT_EQ(test, st.transactions, 3ULL);
-	KUNIT_EXPECT_EQ(test, st.bytes_read, 160ULL);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
 }
 
 /*
@@ -617,7 +788,7 @@ static void drv_drift_reads(struct kunit *test, struct drv *d, int step,
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (i = 0; i < reads; i++) {
-		if (sff8472_kunit_show(d->dev, "vcc_100uv", buf) < 0 ||
+		if (drv_attr_show(d->dev, "vcc_100uv", buf) < 0 ||
 		    kstrtol(strim(buf), 10, &v))
 			continue;
 		ok++;
@@ -729,7 +900,7 @@ static void drv_test_empty_cage(struct kunit *test)
 
 	/* Insertion is found by the next poll. */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
@@ -762,11 +933,11 @@ static void drv_test_identity(struct kunit *test)
 	drv_expect_show(test, &d, "rx_power_type", "average\n");
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "data_ready", "1\n");
-	mode = sff8472_kunit_attr_mode(d.dev, "vendor_name");
+	mode = drv_attr_mode("vendor_name");
 	KUNIT_EXPECT_EQ(test, 0444, mode);
-	mode = sff8472_kunit_attr_mode(d.dev, "soft_tx_disable");
+	mode = drv_attr_mode("soft_tx_disable");
 	KUNIT_EXPECT_EQ(test, 0644, mode);
-	mode = sff8472_kunit_attr_mode(d.dev, "power_level");
+	mode = drv_attr_mode("power_level");
 	KUNIT_EXPECT_EQ(test, 0644, mode);
 }
 
@@ -792,8 +963,8 @@ static void drv_test_hot_swap(struct kunit *test)
 	 */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
 	ret = sff8472_hwmon_read(first, hwmon_temp, hwmon_temp_input, 0, &val);
-	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
-	sff8472_kunit_poll(d.dev);
+	KUNIT_EXPECT_EQ(test, -EIO, ret);
+	drv_poll(d.dev);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_channels(test, &d, &drv_external);
 	drv_expect_show(test, &d, "vendor_sn", "EMU1GLX0002\n");
@@ -801,14 +972,14 @@ static void drv_test_hot_swap(struct kunit *test)
 
 	/* Swap back, found by the poll (serial number differs). */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_no_cache(test, &d);
 	drv_expect_channels(test, &d, &drv_internal);
 	drv_expect_show(test, &d, "calibration", "internal\n");
 
 	/* To a module without diagnostics: the hwmon device goes away. */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_COPPER);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "vendor_pn", "EMU-DAC-3M\n");
 }
@@ -830,7 +1001,7 @@ static void drv_test_resume_rechecks(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, pm);
 	KUNIT_ASSERT_NOT_NULL(test, pm->resume);
 	KUNIT_EXPECT_EQ(test, 0, pm->resume(d.dev));
-	flush_delayed_work(&d.data->presence_work);
+	flush_delayed_work(&d.data->hp.work);
 
 	drv_expect_show(test, &d, "vendor_sn", "EMU1GLX0002\n");
 	drv_expect_show(test, &d, "calibration", "external\n");
@@ -854,7 +1025,7 @@ static void drv_test_removal(struct kunit *test)
 	/* The read fails; the presence check it queues finds the removal. */
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -EIO, ret);
-	sff8472_kunit_poll(d.dev);
+	drv_settle(test, d.dev);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
 	/* Thresholds are cached, but belong to a module that is gone. */
@@ -867,7 +1038,7 @@ static void drv_test_removal(struct kunit *test)
 
 	/* Re-insertion: identity and calibration are read again. */
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
 						  hwmon_temp_input, 0));
@@ -1021,7 +1192,7 @@ static void drv_test_nack(struct kunit *test)
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
 
 	/* The module is still there: the next poll reads it again. */
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.nacks, 1ULL);
 	drv_expect_show(test, &d, "present", "1\n");
@@ -1062,7 +1233,7 @@ static void drv_test_slow_module(struct kunit *test)
 	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
 
 	msleep(350);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
@@ -1118,11 +1289,11 @@ static void drv_test_nvmem_identical(struct kunit *test)
 	got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	KUNIT_ASSERT_NOT_NULL(test, got);
-	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_EMPTY, drv_quiet_props);
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_EMPTY, drv_gc_props);
 
 	for (i = 0; i < ARRAY_SIZE(profiles); i++) {
 		drv_load(test, &d, profiles[i]);
-		sff8472_kunit_poll(d.dev);
+		drv_poll(d.dev);
 		size = sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
 		memset(got, 0, SFF8472_NVMEM_SIZE);
 		ret = nvmem_device_read(d.data->nvmem, 0, size, got);
@@ -1287,7 +1458,7 @@ static void drv_test_addr_change_after_error(struct kunit *test)
 	long val;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_ADDR_CHANGE,
-		  drv_quiet_props);
+		  drv_gc_props);
 	drv_no_cache(test, &d);
 	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
 						  hwmon_temp_input, 0));
@@ -1295,7 +1466,7 @@ static void drv_test_addr_change_after_error(struct kunit *test)
 	sff8472_emul_nack_next(d.emul, 2);
 	KUNIT_EXPECT_LT(test, drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
 				       &val), 0);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
@@ -1306,7 +1477,7 @@ static void drv_test_addr_change_after_error(struct kunit *test)
 /*
  * A general call reaches every device on the segment: a cage whose last
  * module did not ask for the address change never sends one, even when
- * the module is gone (one NACK per look, nothing else).
+ * the module is gone; looking at an empty cage costs one NACK per look.
  */
 static void drv_test_no_general_call(struct kunit *test)
 {
@@ -1314,16 +1485,77 @@ static void drv_test_no_general_call(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_gc_props);
 	sff8472_emul_remove(d.emul);
 	sff8472_emul_reset_stats(d.emul);
-	/* Serial number at 0x50, then A0h from scratch; then A0h only. */
-	sff8472_kunit_poll(d.dev);
-	sff8472_kunit_poll(d.dev);
-	drv_stats(&d, &st);
-	KUNIT_EXPECT_EQ(test, st.transactions, 3ULL);
-	KUNIT_EXPECT_EQ(test, st.nacks, 3ULL);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
 	drv_expect_show(test, &d, "present", "0\n");
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.general_calls, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, st.transactions);
+
+	sff8472_emul_reset_stats(d.emul);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 1ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, 1ULL);
+}
+
+/*
+ * The same after an address-change module was removed: a general call only
+ * goes out when something answers at 0x51, so an empty cage gets none.
+ */
+static void drv_test_no_general_call_after_addr_change(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_ADDR_CHANGE,
+		  drv_gc_props);
+	drv_no_cache(test, &d);
+	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	sff8472_emul_remove(d.emul);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	drv_expect_show(test, &d, "present", "0\n");
+	sff8472_emul_reset_stats(d.emul);
+	drv_poll(d.dev);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.general_calls, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, st.transactions);
+}
+
+/*
+ * Without sff,allow-address-change, a module that needs the sequence is
+ * shown without diagnostics, and no general call ever goes out.
+ */
+static void drv_test_addr_change_not_allowed(struct kunit *test)
+{
+	static const char msg[] = "not allowed here";
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *buf = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_ADDR_CHANGE);
+	sff8472_emul_reset_stats(d.emul);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-SX-AC\n");
+	drv_expect_show(test, &d, "calibration", "none\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, msg));
+	KUNIT_EXPECT_EQ(test, 256, drv_eeprom_read(&d, 0, buf, SFF8472_NVMEM_SIZE));
+	drv_poll(d.dev);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.general_calls, 0ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, msg));
 }
 
 /*
@@ -1351,11 +1583,13 @@ static void drv_test_a2_zero_no_ddm(struct kunit *test)
 
 /*
  * A transient bus error fails the read that met it (-EIO, never the old
- * snapshot). The presence check finds the same module: hwmon stays as it
- * is and the next read works.
+ * snapshot), and every read until update_interval has passed (one attempt
+ * per interval, whatever the readers do). The presence check finds the
+ * same module: hwmon stays as it is and the next snapshot works.
  */
 static void drv_test_transient_error(struct kunit *test)
 {
+	struct sff8472_emul_stats st;
 	struct drv d = {};
 	struct device *hwmon;
 	u8 buf[16];
@@ -1372,43 +1606,32 @@ static void drv_test_transient_error(struct kunit *test)
 	sff8472_emul_nack_next(d.emul, 1);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -EIO, ret);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	drv_expect_show(test, &d, "present", "1\n");
+	sff8472_emul_reset_stats(d.emul);
+	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
+	KUNIT_EXPECT_EQ(test, -EIO, ret);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	msleep(150);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, 0, ret);
 	KUNIT_EXPECT_EQ(test, 34375L, val);
 
-	/* The same for the EEPROM file. */
+	/* The same for the live part of the EEPROM file (A2h 96-119). */
+	msleep(150);
 	sff8472_emul_nack_next(d.emul, 1);
 	KUNIT_EXPECT_EQ(test, -EIO,
-			nvmem_device_read(d.data->nvmem, 128, sizeof(buf),
+			nvmem_device_read(d.data->nvmem, 256 + 96, sizeof(buf),
 					  buf));
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	drv_expect_show(test, &d, "present", "1\n");
+	msleep(150);
 	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
-			nvmem_device_read(d.data->nvmem, 128, sizeof(buf),
+			nvmem_device_read(d.data->nvmem, 256 + 96, sizeof(buf),
 					  buf));
-}
-
-/* Kernel log lines of @dev that contain @text. */
-static int drv_log_count(struct kunit *test, struct device *dev,
-			 const char *text)
-{
-	struct kmsg_dump_iter iter = { };
-	size_t len, size = 1024;
-	char *line = kunit_kzalloc(test, size, GFP_KERNEL);
-	int n = 0;
-
-	KUNIT_ASSERT_NOT_NULL(test, line);
-	kmsg_dump_rewind(&iter);
-	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
-		line[len] = '\0';
-		if (strstr(line, dev_name(dev)) && strstr(line, text))
-			n++;
-	}
-	return n;
 }
 
 /* A failing hwmon registration (a label that is no string) logs once. */
@@ -1429,9 +1652,9 @@ static void drv_test_hwmon_error_once(struct kunit *test)
 	drv_expect_show(test, &d, "present", "1\n");
 	before = drv_log_count(test, d.dev, msg);
 	KUNIT_EXPECT_GE(test, before, 1);
-	sff8472_kunit_poll(d.dev);
-	sff8472_kunit_poll(d.dev);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
+	drv_poll(d.dev);
+	drv_poll(d.dev);
 	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, msg));
 }
 
@@ -1442,7 +1665,7 @@ static void drv_test_freezable_work(struct kunit *test)
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  drv_quiet_props);
-	KUNIT_EXPECT_PTR_EQ(test, d.data->presence_work.wq,
+	KUNIT_EXPECT_PTR_EQ(test, d.data->hp.work.wq,
 			    system_freezable_wq);
 }
 
@@ -1539,13 +1762,13 @@ static struct drv_gpio *drv_gpio_create(struct kunit *test, int level)
 
 /*
  * The test chip has no IRQ; make the driver behave as if MOD_DEF0 had one
- * (no periodic look) and inject the edges with sff8472_kunit_edge().
+ * (no periodic look) and inject the edges with drv_edge().
  */
 static void drv_fake_irq(struct drv *d)
 {
-	mutex_lock(&d->data->lock);
-	d->data->presence_irq = 0;
-	mutex_unlock(&d->data->lock);
+	mutex_lock(&d->data->cache.lock);
+	d->data->hp.irq_mode = true;
+	mutex_unlock(&d->data->cache.lock);
 }
 
 /* Presence comes from the GPIO: an empty cage costs no bus traffic. */
@@ -1561,13 +1784,13 @@ static void drv_test_gpio_presence(struct kunit *test)
 	drv_bind(test, &d, drv_gpio_props);
 	drv_expect_show(test, &d, "present", "0\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
 
 	/* Read t_serial (300 ms) after the insertion, by the work itself. */
 	WRITE_ONCE(g->level, 1);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	msleep(400);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
@@ -1576,12 +1799,12 @@ static void drv_test_gpio_presence(struct kunit *test)
 
 	/* A swap while MOD_DEF0 stays asserted is still found (polled). */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_no_cache(test, &d);
 	drv_expect_channels(test, &d, &drv_external);
 
 	WRITE_ONCE(g->level, 0);
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "0\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
@@ -1616,11 +1839,12 @@ static int drv_count_hwmon(struct device *dev, void *count)
 }
 
 /*
- * Probe's first look goes through the presence work item like every later
- * one, so it never runs at the same time as a check queued by the IRQ, a
- * reader or the poll (which could register a second hwmon device).
+ * Probe looks at the cage itself, synchronously: it never waits for a
+ * work item (which would never run once workqueues are frozen for
+ * suspend), the module is there when probe returns, and the later runs
+ * of the machine register no second hwmon device.
  */
-static void drv_test_probe_uses_work(struct kunit *test)
+static void drv_test_probe_first_look(struct kunit *test)
 {
 	struct drv d = {};
 	struct drv_gpio *g;
@@ -1630,10 +1854,13 @@ static void drv_test_probe_uses_work(struct kunit *test)
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
 	drv_bind(test, &d, drv_gpio_props);
+	KUNIT_EXPECT_GT(test, atomic_read(&g->outside_work), 0);
 	drv_expect_show(test, &d, "present", "1\n");
-	sff8472_kunit_poll(d.dev);
-	KUNIT_EXPECT_GT(test, atomic_read(&g->reads), 0);
-	KUNIT_EXPECT_EQ(test, 0, atomic_read(&g->outside_work));
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+	drv_poll(d.dev);
+	drv_edge(d.dev);
+	msleep(400);
+	drv_poll(d.dev);
 	device_for_each_child(d.dev, &count, drv_count_hwmon);
 	KUNIT_EXPECT_EQ(test, 1, count);
 }
@@ -1657,7 +1884,7 @@ static void drv_test_gpio_irq_reread_retry(struct kunit *test)
 	sff8472_emul_set_slow_start(d.emul, 600);
 	sff8472_emul_remove(d.emul);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
-	sff8472_kunit_edge(d.dev);
+	drv_edge(d.dev);
 	msleep(2000);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
@@ -1681,7 +1908,7 @@ static void drv_test_gpio_error_not_removal(struct kunit *test)
 	drv_fake_irq(&d);
 
 	WRITE_ONCE(g->level, -EIO);
-	sff8472_kunit_edge(d.dev);
+	drv_edge(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 
@@ -1711,7 +1938,7 @@ static void drv_test_gpio_settle(struct kunit *test)
 	sff8472_emul_reset_stats(d.emul);
 	WRITE_ONCE(g->level, 1);
 	start = ktime_get();
-	sff8472_kunit_poll(d.dev);
+	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "0\n");
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
 	msleep(200);
@@ -1724,11 +1951,11 @@ static void drv_test_gpio_settle(struct kunit *test)
 	/* IRQ mode: removal, then an insertion edge. */
 	drv_fake_irq(&d);
 	WRITE_ONCE(g->level, 0);
-	sff8472_kunit_edge(d.dev);
+	drv_edge(d.dev);
 	drv_expect_show(test, &d, "present", "0\n");
 	sff8472_emul_reset_stats(d.emul);
 	WRITE_ONCE(g->level, 1);
-	sff8472_kunit_edge(d.dev);
+	drv_edge(d.dev);
 	msleep(200);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
@@ -1780,6 +2007,8 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
 	KUNIT_CASE(drv_test_no_general_call),
+	KUNIT_CASE(drv_test_no_general_call_after_addr_change),
+	KUNIT_CASE(drv_test_addr_change_not_allowed),
 	KUNIT_CASE(drv_test_a2_zero_no_ddm),
 	KUNIT_CASE(drv_test_transient_error),
 	KUNIT_CASE(drv_test_freezable_work),
@@ -1787,7 +2016,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
-	KUNIT_CASE(drv_test_probe_uses_work),
+	KUNIT_CASE_SLOW(drv_test_probe_first_look),
 	KUNIT_CASE_SLOW(drv_test_gpio_irq_reread_retry),
 	KUNIT_CASE(drv_test_gpio_error_not_removal),
 	KUNIT_CASE(drv_test_gpio_settle),

@@ -674,6 +674,8 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 		struct emul_seg *s = &segs[i];
 
 		bits += 1 + 9;		/* (repeated) START, address + ACK */
+		if (!s->addr && !s->read)
+			e->stats.general_calls++;
 		dev = nack_all ? -1 : emul_addr_dev(e, s->addr, s->read, now);
 		if (dev < 0) {
 			ret = -ENXIO;
@@ -1503,7 +1505,8 @@ static int emul_show_stats(struct seq_file *s, void *unused)
 		   st.transactions, st.nacks, st.bytes_read);
 	seq_printf(s, "bytes_written %llu\ntorn_reads %llu\nbits %llu\n",
 		   st.bytes_written, st.torn_reads, st.bits);
-	seq_printf(s, "bus_time_ns %llu\n", st.bus_time_ns);
+	seq_printf(s, "bus_time_ns %llu\ngeneral_calls %llu\n",
+		   st.bus_time_ns, st.general_calls);
 	return 0;
 }
 

@@ -65,6 +65,7 @@ struct sff8472_emul_stats {
 	u64 bytes_read;
 	u64 bytes_written;
 	u64 torn_reads;
+	u64 general_calls;	/* messages to address 0x00, ACKed or not */
 	u64 bits;
 	u64 bus_time_ns;
 };

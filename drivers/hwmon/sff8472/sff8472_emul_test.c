@@ -1117,7 +1117,7 @@ static void emul_test_debugfs(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, txt,
 			   "transactions 1\nnacks 0\nbytes_read 16\n"
 			   "bytes_written 1\ntorn_reads 0\nbits 174\n"
-			   "bus_time_ns 1740000\n");
+			   "bus_time_ns 1740000\ngeneral_calls 0\n");
 }
 
 static void emul_test_platform_device(struct kunit *test)

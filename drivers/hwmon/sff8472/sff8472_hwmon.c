@@ -2,18 +2,22 @@
 /*
  * SFF-8472 hwmon channels: temp1, in0, curr1, power1 (TX), power2 (RX).
  *
- * Inputs and alarms come from the live snapshot (one bus read per
- * update_interval for all of them); thresholds and labels come from the
- * cache and cost no bus traffic. Thresholds are calibrated exactly like the
- * values. Alarms are the module's own flags when A0h byte 93 bit 7 says it
- * has them; otherwise they are computed from the snapshot: a high flag is
- * set when the value is above its threshold, a low flag when it is below,
- * as the module would (Table 3.18).
+ * A leaf over the cache. Inputs and alarms come from the live snapshot
+ * (one bus read per update_interval for all of them); thresholds and labels
+ * come from the image and cost no bus traffic. Thresholds are calibrated
+ * exactly like the values. Alarms are the module's own flags when A0h byte
+ * 93 bit 7 says it has them; otherwise they are computed from the
+ * snapshot: a high flag is set when the value is above its threshold, a
+ * low flag when it is below, as the module would (Table 3.18).
+ *
+ * A channel whose threshold set the module did not fill in (all 00h, all
+ * FFh, or low alarm not below high alarm) has neither limits nor alarms:
+ * they would be alarms that are not true.
  *
  * The hwmon device exists only while a module with diagnostics is in the
- * cage (see sff8472_core.c). Reads through a device that is going away
- * fail with -ENODEV, and inputs and alarms fail with -ENODATA while the
- * module's Data_Ready_Bar is set.
+ * cage, one per insertion (see sff8472_main.c). Reads through a device
+ * that is going away fail with -ENODEV, and inputs and alarms fail with
+ * -ENODATA while the module's Data_Ready_Bar is set.
  */
 
 #include <linux/device.h>
@@ -135,104 +139,59 @@ static enum sff8472_attr_kind sff8472_attr_kind(enum hwmon_sensor_types type,
 	return SFF8472_ATTR_NONE;
 }
 
-static int sff8472_calibrated(struct sff8472_data *data,
-			      enum sff8472_channel ch, u16 raw,
-			      enum sff8472_unit unit, long *val)
+/* A limit of a channel whose threshold set the module filled in. */
+static int sff8472_threshold(const struct sff8472_module *m,
+			     enum sff8472_channel ch, enum sff8472_limit limit,
+			     enum sff8472_unit unit, long *val)
 {
 	s32 out;
 	int ret;
 
-	ret = sff8472_calibrate(&data->cal, ch, raw, unit, &out);
-	if (ret)
-		return ret;
-	*val = out;
-	return 0;
-}
-
-/* A fresh snapshot with valid A/D readings, or why there is none. */
-static int sff8472_ready_snapshot(struct sff8472_data *data)
-{
-	int ret = sff8472_update_live(data);
-
-	if (ret)
-		return ret;
-	return sff8472_data_ready(data) ? 0 : -ENODATA;
-}
-
-/**
- * sff8472_live_value() - calibrated live value of a channel
- * @data: the cage, with @data->lock held
- * @ch: channel
- * @unit: hwmon or full-resolution units
- * @val: result
- *
- * Return: 0, -ENODEV (empty cage), -ENODATA (no diagnostics, or the module
- * is not ready yet) or -EINVAL (invalid calibration constants).
- */
-int sff8472_live_value(struct sff8472_data *data, enum sff8472_channel ch,
-		       enum sff8472_unit unit, long *val)
-{
-	int ret = sff8472_ready_snapshot(data);
-
-	if (ret)
-		return ret;
-	return sff8472_calibrated(data, ch, data->lv.raw[ch], unit, val);
-}
-
-static int sff8472_threshold(struct sff8472_data *data,
-			     enum sff8472_channel ch, enum sff8472_limit limit,
-			     long *val)
-{
-	if (!data->present)
+	if (!m)
 		return -ENODEV;
-	if (!data->has_ddm)
+	if (!m->has_ddm || !(m->thr_ok & BIT(ch)))
 		return -ENODATA;
-	return sff8472_calibrated(data, ch, data->thr.raw[ch][limit],
-				  SFF8472_UNIT_HWMON, val);
+	ret = sff8472_calibrate(&m->cal, ch, m->thr.raw[ch][limit], unit, &out);
+	if (!ret)
+		*val = out;
+	return ret;
 }
 
-/* Computed flag, for modules without flags of their own. */
-static int sff8472_computed_alarm(struct sff8472_data *data,
-				  enum sff8472_channel ch,
-				  enum sff8472_limit limit, long *val)
+/*
+ * The module's own flag when it has flags (A0h byte 93 bit 7), else the
+ * value against the threshold, as the module would set it (Table 3.18).
+ * Either way only for a channel with a usable threshold set.
+ */
+static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
+			 enum sff8472_limit limit, long *val)
 {
+	const struct sff8472_module *m = sff8472_cache_module(cache);
+	const struct sff8472_snapshot *snap;
 	long value, threshold;
 	int ret;
 
-	ret = sff8472_calibrated(data, ch, data->lv.raw[ch],
-				 SFF8472_UNIT_FINE, &value);
-	if (!ret)
-		ret = sff8472_calibrated(data, ch, data->thr.raw[ch][limit],
-					 SFF8472_UNIT_FINE, &threshold);
+	ret = sff8472_threshold(m, ch, limit, SFF8472_UNIT_FINE, &threshold);
 	if (ret)
 		return ret;
-
-	if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN)
+	ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_FINE, &value);
+	if (ret)
+		return ret;
+	if (m->id.enh_options & SFF8472_ENH_ALARM_FLAGS) {
+		sff8472_cache_live(cache, &snap);
+		*val = snap->lv.flag[ch][limit];
+	} else if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN) {
 		*val = value > threshold;
-	else
+	} else {
 		*val = value < threshold;
-	return 0;
-}
-
-static int sff8472_alarm(struct sff8472_data *data, enum sff8472_channel ch,
-			 enum sff8472_limit limit, long *val)
-{
-	int ret = sff8472_ready_snapshot(data);
-
-	if (ret)
-		return ret;
-	if (data->id.enh_options & SFF8472_ENH_ALARM_FLAGS) {
-		*val = data->lv.flag[ch][limit];
-		return 0;
 	}
-	return sff8472_computed_alarm(data, ch, limit, val);
+	return 0;
 }
 
 static int sff8472_chip_read(struct sff8472_data *data, u32 attr, long *val)
 {
 	if (attr != hwmon_chip_update_interval)
 		return -EOPNOTSUPP;
-	*val = READ_ONCE(data->update_interval);
+	*val = READ_ONCE(data->cache.update_interval);
 	return 0;
 }
 
@@ -241,6 +200,7 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_read(struct device *dev,
 					u32 attr, int channel, long *val)
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cache *cache = &data->cache;
 	enum sff8472_limit limit = SFF8472_LOW_ALARM;
 	enum sff8472_attr_kind kind;
 	int ch, ret;
@@ -252,14 +212,15 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_read(struct device *dev,
 	if (ch < 0 || kind == SFF8472_ATTR_NONE || kind == SFF8472_ATTR_LABEL)
 		return -EOPNOTSUPP;
 
-	mutex_lock(&data->lock);
+	mutex_lock(&cache->lock);
 	if (kind == SFF8472_ATTR_INPUT)
-		ret = sff8472_live_value(data, ch, SFF8472_UNIT_HWMON, val);
+		ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_HWMON, val);
 	else if (kind == SFF8472_ATTR_LIMIT)
-		ret = sff8472_threshold(data, ch, limit, val);
+		ret = sff8472_threshold(sff8472_cache_module(cache), ch, limit,
+					SFF8472_UNIT_HWMON, val);
 	else
-		ret = sff8472_alarm(data, ch, limit, val);
-	mutex_unlock(&data->lock);
+		ret = sff8472_alarm(cache, ch, limit, val);
+	mutex_unlock(&cache->lock);
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read);
@@ -275,10 +236,10 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_write(struct device *dev,
 	if (val < 0)
 		return -EINVAL;
 
-	mutex_lock(&data->lock);
-	data->update_interval = min_t(long, val,
-				      SFF8472_UPDATE_INTERVAL_MAX_MS);
-	mutex_unlock(&data->lock);
+	mutex_lock(&data->cache.lock);
+	data->cache.update_interval = min_t(long, val,
+					    SFF8472_UPDATE_INTERVAL_MAX_MS);
+	mutex_unlock(&data->cache.lock);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_write);
@@ -299,14 +260,33 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_read_string(struct device *dev,
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read_string);
 
-static umode_t sff8472_hwmon_is_visible(const void *drvdata,
-					enum hwmon_sensor_types type,
-					u32 attr, int channel)
+/*
+ * Limits and alarms of a channel whose threshold set the module did not
+ * fill in are absent: there is nothing true to show (see the top).
+ */
+VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
+						  enum hwmon_sensor_types type,
+						  u32 attr, int channel)
 {
+	struct sff8472_data *data = (struct sff8472_data *)drvdata;
+	enum sff8472_limit limit;
+	enum sff8472_attr_kind kind;
+	int ch = sff8472_hwmon_channel(type, channel);
+	bool thr_ok;
+
 	if (type == hwmon_chip)
 		return attr == hwmon_chip_update_interval ? 0644 : 0;
-	return 0444;
+	kind = sff8472_attr_kind(type, attr, &limit);
+	if (ch < 0 || kind == SFF8472_ATTR_NONE)
+		return 0;
+	if (kind != SFF8472_ATTR_LIMIT && kind != SFF8472_ATTR_ALARM)
+		return 0444;
+	mutex_lock(&data->cache.lock);
+	thr_ok = data->cache.mod.thr_ok & BIT(ch);
+	mutex_unlock(&data->cache.lock);
+	return thr_ok ? 0444 : 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_is_visible);
 
 #define SFF8472_ATTRS(p)						\
 	(HWMON_##p##_INPUT | HWMON_##p##_LABEL | HWMON_##p##_LCRIT |	\

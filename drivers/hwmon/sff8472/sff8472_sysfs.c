@@ -16,6 +16,7 @@
 #include <linux/device.h>
 #include <linux/kobject.h>
 #include <linux/kstrtox.h>
+#include <linux/sfp.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -23,25 +24,24 @@
 
 #include "sff8472.h"
 
-/* A0h byte 64 bit 1: Power Level Declaration (Table 3.7). */
-#define SFF8472_OPT_POWER_LEVEL		BIT(9)
-
 /* Identity: the cached, decoded A0h of the module in the cage. */
 static ssize_t sff8472_show_locked(struct device *dev, char *buf,
-				   ssize_t (*show)(struct sff8472_data *data,
+				   ssize_t (*show)(const struct sff8472_module *m,
 						   char *buf))
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
+	const struct sff8472_module *m;
 	ssize_t ret;
 
-	mutex_lock(&data->lock);
-	ret = data->present ? show(data, buf) : -ENODEV;
-	mutex_unlock(&data->lock);
+	mutex_lock(&data->cache.lock);
+	m = sff8472_cache_module(&data->cache);
+	ret = m ? show(m, buf) : -ENODEV;
+	mutex_unlock(&data->cache.lock);
 	return ret;
 }
 
 #define SFF8472_ID_ATTR(name, fmt, expr)				\
-static ssize_t name##_id_show(struct sff8472_data *data, char *buf)	\
+static ssize_t name##_id_show(const struct sff8472_module *m, char *buf) \
 {									\
 	return sysfs_emit(buf, fmt "\n", expr);				\
 }									\
@@ -52,55 +52,56 @@ static ssize_t name##_show(struct device *dev,				\
 }									\
 static DEVICE_ATTR_RO(name)
 
-SFF8472_ID_ATTR(vendor_name, "%s", data->id.vendor_name);
-SFF8472_ID_ATTR(vendor_pn, "%s", data->id.vendor_pn);
-SFF8472_ID_ATTR(vendor_rev, "%s", data->id.vendor_rev);
-SFF8472_ID_ATTR(vendor_sn, "%s", data->id.vendor_sn);
-SFF8472_ID_ATTR(vendor_oui, "%3phC", data->id.vendor_oui);
-SFF8472_ID_ATTR(identifier, "0x%02x", data->id.identifier);
-SFF8472_ID_ATTR(connector, "0x%02x", data->id.connector);
-SFF8472_ID_ATTR(compliance_revision, "0x%02x", data->id.compliance);
-SFF8472_ID_ATTR(nominal_bitrate, "%u", data->id.br_nominal_mbd);
-SFF8472_ID_ATTR(cc_base_ok, "%d", data->id.cc_base_ok);
-SFF8472_ID_ATTR(cc_ext_ok, "%d", data->id.cc_ext_ok);
+SFF8472_ID_ATTR(vendor_name, "%s", m->id.vendor_name);
+SFF8472_ID_ATTR(vendor_pn, "%s", m->id.vendor_pn);
+SFF8472_ID_ATTR(vendor_rev, "%s", m->id.vendor_rev);
+SFF8472_ID_ATTR(vendor_sn, "%s", m->id.vendor_sn);
+SFF8472_ID_ATTR(vendor_oui, "%3phC", m->id.vendor_oui);
+SFF8472_ID_ATTR(identifier, "0x%02x", m->id.identifier);
+SFF8472_ID_ATTR(connector, "0x%02x", m->id.connector);
+SFF8472_ID_ATTR(compliance_revision, "0x%02x", m->id.compliance);
+SFF8472_ID_ATTR(nominal_bitrate, "%u", m->id.br_nominal_mbd);
+SFF8472_ID_ATTR(cc_base_ok, "%d", m->id.cc_base_ok);
+SFF8472_ID_ATTR(cc_ext_ok, "%d", m->id.cc_ext_ok);
 
-static ssize_t date_code_id_show(struct sff8472_data *data, char *buf)
+static ssize_t date_code_id_show(const struct sff8472_module *m, char *buf)
 {
-	const struct sff8472_date *d = &data->id.date;
+	const struct sff8472_date *d = &m->id.date;
 
 	if (!d->valid)
 		return sysfs_emit(buf, "%s\n", d->raw);
 	return sysfs_emit(buf, "%04u-%02u-%02u\n", d->year, d->month, d->day);
 }
 
-static ssize_t wavelength_id_show(struct sff8472_data *data, char *buf)
+static ssize_t wavelength_id_show(const struct sff8472_module *m, char *buf)
 {
-	if (data->id.is_cable)
+	if (m->id.is_cable)
 		return -ENODATA;
-	return sysfs_emit(buf, "%u\n", data->id.wavelength_nm);
+	return sysfs_emit(buf, "%u\n", m->id.wavelength_nm);
 }
 
-static ssize_t cc_dmi_ok_id_show(struct sff8472_data *data, char *buf)
+static ssize_t cc_dmi_ok_id_show(const struct sff8472_module *m, char *buf)
 {
-	if (!data->has_ddm)
+	if (!m->has_ddm)
 		return -ENODATA;
-	return sysfs_emit(buf, "%d\n", data->cc_dmi_ok);
+	return sysfs_emit(buf, "%d\n", m->cc_dmi_ok);
 }
 
 /* What the values are decoded with, not merely what bits are set. */
-static ssize_t calibration_id_show(struct sff8472_data *data, char *buf)
+static ssize_t calibration_id_show(const struct sff8472_module *m, char *buf)
 {
-	if (!data->has_ddm)
+	if (!m->has_ddm)
 		return sysfs_emit(buf, "none\n");
 	return sysfs_emit(buf, "%s\n",
-			  data->cal.external ? "external" : "internal");
+			  m->cal.external ? "external" : "internal");
 }
 
-static ssize_t rx_power_type_id_show(struct sff8472_data *data, char *buf)
+static ssize_t rx_power_type_id_show(const struct sff8472_module *m,
+				     char *buf)
 {
-	if (!data->has_ddm)
+	if (!m->has_ddm)
 		return -ENODATA;
-	return sysfs_emit(buf, "%s\n", data->id.diag_type &
+	return sysfs_emit(buf, "%s\n", m->id.diag_type &
 			  SFF8472_DIAG_RX_AVG ? "average" : "oma");
 }
 
@@ -123,7 +124,7 @@ static ssize_t present_show(struct device *dev, struct device_attribute *attr,
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
 
-	return sysfs_emit(buf, "%d\n", READ_ONCE(data->present));
+	return sysfs_emit(buf, "%d\n", READ_ONCE(data->cache.present));
 }
 static DEVICE_ATTR_RO(present);
 
@@ -148,19 +149,23 @@ static const struct sff8472_bit *sff8472_attr_bit(struct device_attribute *attr)
 	return &container_of(attr, struct sff8472_bit_attr, dev_attr)->bit;
 }
 
-static int sff8472_read_bit(struct sff8472_data *data,
+static int sff8472_read_bit(struct sff8472_cache *cache,
 			    const struct sff8472_bit *bit, bool *val)
 {
+	const struct sff8472_module *m = sff8472_cache_module(cache);
+	const struct sff8472_snapshot *snap;
 	int ret;
 
-	if (!data->present)
+	if (!m)
 		return -ENODEV;
-	if (bit->need && !(data->id.enh_options & bit->need))
+	if (!m->has_ddm)
+		return -ENODATA;
+	if (bit->need && !(m->id.enh_options & bit->need))
 		return -EOPNOTSUPP;
-	ret = sff8472_update_live(data);
+	ret = sff8472_cache_live(cache, &snap);
 	if (ret)
 		return ret;
-	*val = sff8472_live_byte(data, bit->a2_off) & bit->mask;
+	*val = sff8472_snap_byte(snap, bit->a2_off) & bit->mask;
 	return 0;
 }
 
@@ -172,9 +177,9 @@ static ssize_t sff8472_bit_show(struct device *dev,
 	bool val;
 	int ret;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_read_bit(data, bit, &val);
-	mutex_unlock(&data->lock);
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_read_bit(&data->cache, bit, &val);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : sysfs_emit(buf, "%d\n", val);
 }
 
@@ -207,19 +212,21 @@ static ssize_t data_ready_show(struct device *dev,
 	bool not_ready;
 	int ret;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_read_bit(data, &drb, &not_ready);
-	mutex_unlock(&data->lock);
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_read_bit(&data->cache, &drb, &not_ready);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : sysfs_emit(buf, "%d\n", !not_ready);
 }
 static DEVICE_ATTR_RO(data_ready);
 
 /* Power level is declared in A0h byte 64, not in byte 93. */
-static int sff8472_power_level_supported(struct sff8472_data *data)
+static int sff8472_power_level_supported(struct sff8472_cache *cache)
 {
-	if (!data->present)
+	const struct sff8472_module *m = sff8472_cache_module(cache);
+
+	if (!m)
 		return -ENODEV;
-	return data->id.options & SFF8472_OPT_POWER_LEVEL ? 0 : -EOPNOTSUPP;
+	return m->id.options & SFP_OPTIONS_POWER_DECL ? 0 : -EOPNOTSUPP;
 }
 
 static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
@@ -230,11 +237,11 @@ static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
 	bool level2;
 	int ret;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_power_level_supported(data);
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_power_level_supported(&data->cache);
 	if (!ret)
-		ret = sff8472_read_bit(data, &bit, &level2);
-	mutex_unlock(&data->lock);
+		ret = sff8472_read_bit(&data->cache, &bit, &level2);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : sysfs_emit(buf, "%d\n", level2 ? 2 : 1);
 }
 
@@ -246,32 +253,14 @@ static ssize_t power_level_state_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(power_level_state);
 
-/*
- * Controls: read-modify-write of one bit of A2h byte 110 or 118, with a
- * fresh read of the byte so the other bits are kept as the module has them.
- */
-static int sff8472_write_bit(struct sff8472_data *data, u8 a2_off, u8 mask,
-			     bool set)
+/* Controls: only what the module advertises (A0h byte 93). */
+static int sff8472_control_check(struct sff8472_cache *cache, u8 need)
 {
-	u8 byte;
-	int ret;
+	const struct sff8472_module *m = sff8472_cache_module(cache);
 
-	ret = sff8472_bus_read(data, SFF8472_PAGE_A2, a2_off, &byte, 1);
-	if (ret)
-		return ret;
-	byte = set ? byte | mask : byte & ~mask;
-	ret = sff8472_bus_write(data, SFF8472_PAGE_A2, a2_off, &byte, 1);
-	sff8472_invalidate_live(data);
-	return ret;
-}
-
-static int sff8472_control_check(struct sff8472_data *data, u8 need)
-{
-	if (!data->present)
+	if (!m)
 		return -ENODEV;
-	if (!data->has_ddm || !(data->id.enh_options & need))
-		return -EOPNOTSUPP;
-	return data->max_write ? 0 : -EOPNOTSUPP;
+	return m->id.enh_options & need ? 0 : -EOPNOTSUPP;
 }
 
 static ssize_t sff8472_bit_store(struct device *dev,
@@ -289,11 +278,12 @@ static ssize_t sff8472_bit_store(struct device *dev,
 	if (val > 1)
 		return -EINVAL;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_control_check(data, bit->need);
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_control_check(&data->cache, bit->need);
 	if (!ret)
-		ret = sff8472_write_bit(data, bit->a2_off, bit->mask, val);
-	mutex_unlock(&data->lock);
+		ret = sff8472_cache_write_bit(&data->cache, bit->a2_off,
+					      bit->mask, val);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }
 
@@ -331,15 +321,14 @@ static ssize_t power_level_store(struct device *dev,
 	if (level != 1 && level != 2)
 		return -EINVAL;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_power_level_supported(data);
-	if (!ret && (!data->has_ddm || !data->max_write))
-		ret = -EOPNOTSUPP;
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_power_level_supported(&data->cache);
 	if (!ret)
-		ret = sff8472_write_bit(data, SFF8472_A2_EXT_STATUS,
-					SFF8472_EXT_POWER_LEVEL_SELECT,
-					level == 2);
-	mutex_unlock(&data->lock);
+		ret = sff8472_cache_write_bit(&data->cache,
+					      SFF8472_A2_EXT_STATUS,
+					      SFF8472_EXT_POWER_LEVEL_SELECT,
+					      level == 2);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }
 static DEVICE_ATTR_RW(power_level);
@@ -352,9 +341,9 @@ static ssize_t sff8472_show_fine(struct device *dev, char *buf,
 	long val;
 	int ret;
 
-	mutex_lock(&data->lock);
-	ret = sff8472_live_value(data, ch, SFF8472_UNIT_FINE, &val);
-	mutex_unlock(&data->lock);
+	mutex_lock(&data->cache.lock);
+	ret = sff8472_cache_value(&data->cache, ch, SFF8472_UNIT_FINE, &val);
+	mutex_unlock(&data->cache.lock);
 	return ret ? ret : sysfs_emit(buf, "%ld\n", val);
 }
 
@@ -407,14 +396,10 @@ static struct attribute *sff8472_attrs[] = {
 	NULL
 };
 
-static const struct attribute_group sff8472_group = {
+const struct attribute_group sff8472_group = {
 	.attrs = sff8472_attrs,
 };
-
-const struct attribute_group *sff8472_groups[] = {
-	&sff8472_group,
-	NULL
-};
+EXPORT_SYMBOL_IF_KUNIT(sff8472_group);
 
 /* Tell userspace the module came or went (poll() on "present", uevent). */
 void sff8472_sysfs_notify_presence(struct sff8472_data *data)
@@ -422,42 +407,3 @@ void sff8472_sysfs_notify_presence(struct sff8472_data *data)
 	sysfs_notify(&data->dev->kobj, NULL, dev_attr_present.attr.name);
 	kobject_uevent(&data->dev->kobj, KOBJ_CHANGE);
 }
-
-#if IS_ENABLED(CONFIG_SENSORS_SFF8472_KUNIT_TEST)
-static struct device_attribute *sff8472_find_attr(const char *name)
-{
-	struct attribute **a;
-
-	for (a = sff8472_attrs; *a; a++)
-		if (!strcmp((*a)->name, name))
-			return container_of(*a, struct device_attribute, attr);
-	return NULL;
-}
-
-ssize_t sff8472_kunit_show(struct device *dev, const char *name, char *buf)
-{
-	struct device_attribute *attr = sff8472_find_attr(name);
-
-	return attr ? attr->show(dev, attr, buf) : -ENOENT;
-}
-EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_show);
-
-ssize_t sff8472_kunit_store(struct device *dev, const char *name,
-			    const char *buf, size_t count)
-{
-	struct device_attribute *attr = sff8472_find_attr(name);
-
-	if (!attr)
-		return -ENOENT;
-	return attr->store ? attr->store(dev, attr, buf, count) : -EACCES;
-}
-EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_store);
-
-int sff8472_kunit_attr_mode(struct device *dev, const char *name)
-{
-	struct device_attribute *attr = sff8472_find_attr(name);
-
-	return attr ? attr->attr.mode : -ENOENT;
-}
-EXPORT_SYMBOL_IF_KUNIT(sff8472_kunit_attr_mode);
-#endif

@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 cache: what every output reads, and the only caller of the bus.
+ *
+ * Image. Everything static about a module (A0h 0-255, A2h 0-95 and
+ * 120-255) is read once per insertion into a scratch image, proven
+ * complete, classified, and only then replaces the cached one. Readers
+ * never see a half-read module. An image equal to the cached one (the
+ * same module read again after a suspicious read) keeps its generation,
+ * so nothing is announced.
+ *
+ * Check codes. A block whose check code (CC_BASE, CC_EXT or CC_DMI) is
+ * wrong is read once more, since a module that is still settling or being
+ * pulled out can return a torn block. If it is still wrong, the block is
+ * decoded anyway: many modules in the field carry wrong check codes but
+ * valid data. An A0h block of all 0xFF is not a module (an empty or
+ * half-removed cage reads as pulled-up lines).
+ *
+ * Live snapshot. A2h 96-119 is read as one snapshot, followed by CC_DMI
+ * (A2h 95) as proof that the module answered to the end and is still the
+ * cached one. Each attempt, failed or not, lives for update_interval, so
+ * no reader, however often it reads, causes more than one attempt per
+ * interval. A failed attempt is an error for its readers, never the old
+ * values, and tells the hot-plug layer (@suspect).
+ */
+
+#include <linux/device.h>
+#include <linux/i2c.h>
+#include <linux/jiffies.h>
+#include <linux/lockdep.h>
+#include <linux/minmax.h>
+#include <linux/sfp.h>
+#include <linux/string.h>
+
+#include <kunit/visibility.h>
+
+#include "sff8472.h"
+
+#define SFF8472_A2_STATIC_TAIL		120	/* A2h 120-255 */
+
+static bool sff8472_all(const u8 *buf, size_t len, u8 byte)
+{
+	return !memchr_inv(buf, byte, len);
+}
+
+static bool sff8472_a0_codes_ok(const u8 *a0)
+{
+	return sff8472_base_checksum_ok(a0) && sff8472_ext_checksum_ok(a0);
+}
+
+/* Read 0-95 of @page, once more if its check code(s) are wrong. */
+static int sff8472_read_block(struct sff8472_bus *bus, enum sff8472_page page,
+			      u8 *buf)
+{
+	bool (*ok)(const u8 *) = page == SFF8472_PAGE_A0 ?
+				 sff8472_a0_codes_ok : sff8472_dmi_checksum_ok;
+	int ret;
+
+	ret = sff8472_bus_read(bus, page, 0, buf, SFF8472_BASE_LEN);
+	if (!ret && !ok(buf))
+		ret = sff8472_bus_read(bus, page, 0, buf, SFF8472_BASE_LEN);
+	return ret;
+}
+
+/* A0h 0-95; -ENODEV when nothing (or only pulled-up lines) answers. */
+static int sff8472_read_a0_base(struct sff8472_bus *bus, u8 *a0)
+{
+	int ret = sff8472_read_block(bus, SFF8472_PAGE_A0, a0);
+
+	if (ret && !sff8472_bus_recover_a0(bus))
+		ret = sff8472_read_block(bus, SFF8472_PAGE_A0, a0);
+	if (ret || sff8472_all(a0, SFF8472_BASE_LEN, 0xff))
+		return -ENODEV;
+	return 0;
+}
+
+/* A threshold set is usable if filled in and low alarm < high alarm. */
+static u8 sff8472_thresholds_ok(const struct sff8472_module *m)
+{
+	u8 ok = 0;
+	int ch;
+
+	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
+		const u16 *raw = m->thr.raw[ch];
+		s32 low, high;
+
+		if (!(raw[0] | raw[1] | raw[2] | raw[3]) ||
+		    (raw[0] & raw[1] & raw[2] & raw[3]) == 0xffff)
+			continue;
+		if (sff8472_calibrate(&m->cal, ch, raw[SFF8472_LOW_ALARM],
+				      SFF8472_UNIT_FINE, &low) ||
+		    sff8472_calibrate(&m->cal, ch, raw[SFF8472_HIGH_ALARM],
+				      SFF8472_UNIT_FINE, &high) ||
+		    low >= high)
+			continue;
+		ok |= BIT(ch);
+	}
+	return ok;
+}
+
+/*
+ * Diagnostics are shown when the module advertises them (A0h 92 bit 6)
+ * and A2h is not blank, or, for modules that forget the bit, when CC_DMI
+ * checks over a page that is neither all 00h nor all FFh (0 == 0 proves
+ * nothing).
+ */
+static void sff8472_classify(struct sff8472_module *m)
+{
+	const u8 *a2 = m->a2;
+	bool all_ff = sff8472_all(a2, SFF8472_DMI_STATIC_LEN, 0xff);
+	bool all_00 = sff8472_all(a2, SFF8472_DMI_STATIC_LEN, 0);
+
+	m->cc_dmi_ok = m->has_a2 && sff8472_dmi_checksum_ok(a2);
+	sff8472_decode_thresholds(a2, &m->thr);
+	sff8472_decode_calibration(a2, m->id.diag_type, &m->cal);
+	if (m->id.diag_type & SFF8472_DIAG_DDM)
+		m->has_ddm = !all_ff && !(all_00 && m->cal.external);
+	else
+		m->has_ddm = m->cc_dmi_ok && !all_ff && !all_00;
+	m->has_ddm &= m->has_a2 && m->is_sfp;
+	m->thr_ok = m->has_ddm ? sff8472_thresholds_ok(m) : 0;
+}
+
+/* A2h 0-95 and 120-255; a module without a readable A2h is fine. */
+static int sff8472_read_a2(struct sff8472_bus *bus, struct sff8472_module *m)
+{
+	int ret;
+
+	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, m->a2);
+	if (ret)	/* Some modules NACK once while busy: ask twice. */
+		ret = sff8472_read_block(bus, SFF8472_PAGE_A2, m->a2);
+	if (ret)
+		return 0;
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFF8472_A2_STATIC_TAIL,
+			       &m->a2[SFF8472_A2_STATIC_TAIL],
+			       SFF8472_PAGE_LEN - SFF8472_A2_STATIC_TAIL);
+	if (ret)
+		return ret;
+	m->has_a2 = true;
+	return 0;
+}
+
+/* A2h 96-119 followed by CC_DMI, which must be the one of @m. */
+static int sff8472_read_live(struct sff8472_bus *bus,
+			     const struct sff8472_module *m,
+			     struct sff8472_snapshot *snap)
+{
+	u8 cc_dmi;
+	int ret;
+
+	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, SFF8472_LIVE_START,
+				      snap->raw, SFF8472_LIVE_LEN,
+				      SFF8472_A2_CC_DMI, &cc_dmi);
+	if (ret)
+		return ret;
+	if (cc_dmi != m->a2[SFF8472_A2_CC_DMI])
+		return -ESTALE;
+	sff8472_decode_live(snap->raw, &snap->lv);
+	return 0;
+}
+
+/*
+ * The last read of an insertion proves the module answered to the end: the
+ * first live snapshot, or for a module without A2h its CC_EXT again.
+ */
+static int sff8472_prove(struct sff8472_bus *bus, struct sff8472_module *m,
+			 struct sff8472_snapshot *first)
+{
+	u8 cc_ext;
+	int ret;
+
+	if (m->has_a2)
+		return sff8472_read_live(bus, m, first);
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_EXT,
+			       &cc_ext, 1);
+	if (!ret && cc_ext != m->a0[SFF8472_A0_CC_EXT])
+		ret = -EIO;
+	return ret;
+}
+
+static bool sff8472_same_image(const struct sff8472_module *a,
+			       const struct sff8472_module *b)
+{
+	return a->has_a2 == b->has_a2 && !memcmp(a->a0, b->a0, sizeof(a->a0)) &&
+	       (!a->has_a2 || (!memcmp(a->a2, b->a2, SFF8472_LIVE_START) &&
+			       !memcmp(&a->a2[SFF8472_A2_STATIC_TAIL],
+				       &b->a2[SFF8472_A2_STATIC_TAIL],
+				       SFF8472_PAGE_LEN - SFF8472_A2_STATIC_TAIL)));
+}
+
+static void sff8472_commit(struct sff8472_cache *cache,
+			   const struct sff8472_snapshot *first)
+{
+	if (!cache->present || !sff8472_same_image(&cache->mod, &cache->scratch))
+		cache->generation++;
+	cache->mod = cache->scratch;
+	cache->present = true;
+	cache->live = *first;
+	cache->live.taken = get_jiffies_64();
+	cache->live.tried = cache->mod.has_a2;
+}
+
+/**
+ * sff8472_cache_load() - read the module in the cage from scratch
+ * @cache: the cage's cache, with its lock held
+ *
+ * Return: 0 when the module is cached (a new generation unless it is the
+ * one already cached), -ENODEV when nothing answered at A0h, or another
+ * negative error when a module answered but could not be read completely
+ * (the cache is then unchanged).
+ */
+int sff8472_cache_load(struct sff8472_cache *cache)
+{
+	struct sff8472_module *m = &cache->scratch;
+	struct sff8472_bus *bus = cache->bus;
+	struct sff8472_snapshot first = { };
+	u8 id;
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	memset(m, 0, sizeof(*m));
+	ret = sff8472_read_a0_base(bus, m->a0);
+	if (ret)
+		return ret;
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_BASE_LEN,
+			       &m->a0[SFF8472_BASE_LEN],
+			       SFF8472_PAGE_LEN - SFF8472_BASE_LEN);
+	if (ret)
+		return ret;
+
+	sff8472_decode_id(m->a0, &m->id);
+	id = m->id.identifier;
+	m->is_sfp = id == SFF8024_ID_SFP || id == SFF8024_ID_SFF_8472;
+	sff8472_bus_module_changed(bus, m->id.diag_type &
+				   SFF8472_DIAG_ADDR_CHANGE);
+	m->gc_refused = (m->id.diag_type & SFF8472_DIAG_ADDR_CHANGE) &&
+			!bus->allow_gc;
+	/* Nothing is asked of a device that is no SFP (a wrong bus). */
+	if (m->is_sfp && !m->gc_refused) {
+		ret = sff8472_read_a2(bus, m);
+		if (ret)
+			return ret;
+	}
+	sff8472_classify(m);
+	ret = sff8472_prove(bus, m, &first);
+	if (ret)
+		return ret == -ESTALE ? -EIO : ret;
+	sff8472_commit(cache, &first);
+	return 0;
+}
+
+/**
+ * sff8472_cache_forget() - the cage is (now) empty
+ * @cache: the cage's cache, with its lock held
+ * @surely_gone: MOD_DEF0 says so; the module cannot be hiding at A2h
+ */
+void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone)
+{
+	lockdep_assert_held(&cache->lock);
+	cache->present = false;
+	cache->live.tried = false;
+	sff8472_bus_forget(cache->bus, surely_gone);
+}
+
+/**
+ * sff8472_cache_drop_live() - no reader may use the live snapshot any more
+ * @cache: the cage's cache, with its lock held
+ *
+ * After a control write, so the next reader sees its effect.
+ */
+void sff8472_cache_drop_live(struct sff8472_cache *cache)
+{
+	lockdep_assert_held(&cache->lock);
+	cache->live.tried = false;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_drop_live);
+
+/**
+ * sff8472_cache_look() - cheap look: is the cached module still there?
+ * @cache: the cage's cache, with its lock held
+ *
+ * Reads the two A0h check codes (CC_BASE, CC_EXT) in one transfer where
+ * the adapter allows; an address-change module that answers at A2h is
+ * asked for CC_DMI instead.
+ *
+ * Return: 0 when they match the cache, -ESTALE when they differ, or the
+ * bus error.
+ */
+int sff8472_cache_look(struct sff8472_cache *cache)
+{
+	const struct sff8472_module *m = &cache->mod;
+	struct sff8472_bus *bus = cache->bus;
+	u8 base, ext;
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
+		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFF8472_A2_CC_DMI,
+				       &ext, 1);
+		if (ret)
+			return ret;
+		return ext == m->a2[SFF8472_A2_CC_DMI] ? 0 : -ESTALE;
+	}
+	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_BASE,
+				      &base, 1, SFF8472_A0_CC_EXT, &ext);
+	if (ret)
+		return ret;
+	return base == m->a0[SFF8472_A0_CC_BASE] &&
+	       ext == m->a0[SFF8472_A0_CC_EXT] ? 0 : -ESTALE;
+}
+
+/**
+ * sff8472_cache_verify() - full comparison of the module with the cache
+ * @cache: the cage's cache, with its lock held
+ *
+ * Compares A0h 0-95 and, when cached, A2h 0-95. A module whose A2h did not
+ * answer at insertion although it advertises diagnostics is asked again.
+ *
+ * Return: 0 when the same, -ESTALE when different (read it again from
+ * scratch), or the bus error.
+ */
+int sff8472_cache_verify(struct sff8472_cache *cache)
+{
+	const struct sff8472_module *m = &cache->mod;
+	struct sff8472_bus *bus = cache->bus;
+	u8 *buf = cache->scratch.a0;
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	ret = sff8472_read_block(bus, SFF8472_PAGE_A0, buf);
+	if (ret)
+		return ret;
+	if (memcmp(buf, m->a0, SFF8472_BASE_LEN))
+		return -ESTALE;
+	if (!m->is_sfp || m->gc_refused)
+		return 0;
+	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, buf);
+	if (!m->has_a2)
+		return !ret && (m->id.diag_type & SFF8472_DIAG_DDM) ? -ESTALE : 0;
+	if (ret)
+		return ret;
+	return memcmp(buf, m->a2, SFF8472_BASE_LEN) ? -ESTALE : 0;
+}
+
+/**
+ * sff8472_cache_module() - the cached module
+ * @cache: the cage's cache, with its lock held
+ *
+ * Return: the module, or NULL when the cage is empty.
+ */
+const struct sff8472_module *sff8472_cache_module(struct sff8472_cache *cache)
+{
+	lockdep_assert_held(&cache->lock);
+	return cache->present ? &cache->mod : NULL;
+}
+
+static bool sff8472_live_fresh(const struct sff8472_cache *cache, u64 now)
+{
+	return cache->live.tried &&
+	       time_before64(now, cache->live.taken +
+			     msecs_to_jiffies(cache->update_interval));
+}
+
+/**
+ * sff8472_cache_live() - the live snapshot, read when it has expired
+ * @cache: the cage's cache, with its lock held
+ * @snap: set to the snapshot on success
+ *
+ * Return: 0; -ENODEV (empty cage), -ENODATA (no A2h), or -EIO when the
+ * last attempt, within update_interval, failed or met another module.
+ */
+int sff8472_cache_live(struct sff8472_cache *cache,
+		       const struct sff8472_snapshot **snap)
+{
+	u64 now = get_jiffies_64();
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	if (!cache->present)
+		return -ENODEV;
+	if (!cache->mod.has_a2)
+		return -ENODATA;
+	if (!sff8472_live_fresh(cache, now)) {
+		cache->live.tried = true;
+		cache->live.taken = now;
+		ret = sff8472_read_live(cache->bus, &cache->mod, &cache->live);
+		if (ret) {
+			dev_dbg(&cache->bus->client->dev,
+				"live read failed (%d)\n", ret);
+			cache->suspect(cache);
+			ret = -EIO;
+		}
+		cache->live.err = ret;
+	}
+	*snap = &cache->live;
+	return cache->live.err;
+}
+
+/**
+ * sff8472_cache_value() - calibrated live value of a channel
+ * @cache: the cage's cache, with its lock held
+ * @ch: channel
+ * @unit: hwmon or full-resolution units
+ * @val: result
+ *
+ * Return: 0, or -ENODEV, -ENODATA (no diagnostics, or Data_Ready_Bar set),
+ * -EIO, -EINVAL or -ERANGE (see sff8472_calibrate()).
+ */
+int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
+			enum sff8472_unit unit, long *val)
+{
+	const struct sff8472_snapshot *snap;
+	s32 out;
+	int ret;
+
+	if (cache->present && !cache->mod.has_ddm)
+		return -ENODATA;
+	ret = sff8472_cache_live(cache, &snap);
+	if (ret)
+		return ret;
+	if (snap->lv.status & SFF8472_STATUS_DATA_NOT_READY)
+		return -ENODATA;
+	ret = sff8472_calibrate(&cache->mod.cal, ch, snap->lv.raw[ch], unit,
+				&out);
+	if (!ret)
+		*val = out;
+	return ret;
+}
+
+/* Bytes of A2h starting at @a2_off, up to @len, from image or snapshot. */
+static ssize_t sff8472_a2_bytes(struct sff8472_cache *cache,
+				unsigned int a2_off, u8 *buf, size_t len)
+{
+	const struct sff8472_snapshot *snap;
+	int ret;
+
+	if (a2_off >= SFF8472_LIVE_START && a2_off < SFF8472_A2_STATIC_TAIL) {
+		ret = sff8472_cache_live(cache, &snap);
+		if (ret)
+			return ret;
+		len = min_t(size_t, len, SFF8472_A2_STATIC_TAIL - a2_off);
+		memcpy(buf, &snap->raw[a2_off - SFF8472_LIVE_START], len);
+		return len;
+	}
+	if (a2_off < SFF8472_LIVE_START)
+		len = min_t(size_t, len, SFF8472_LIVE_START - a2_off);
+	memcpy(buf, &cache->mod.a2[a2_off], len);
+	return len;
+}
+
+/**
+ * sff8472_cache_eeprom_read() - bytes of the 512-byte EEPROM view
+ * @cache: the cage's cache, with its lock held
+ * @off: first byte (A0h at 0-255, A2h at 256-511)
+ * @buf: destination
+ * @count: bytes wanted
+ *
+ * Everything comes from the image and the live snapshot: no read costs
+ * more than that one snapshot. A module without A2h gives a short read up
+ * to the end of A0h, and -ENXIO for a read that starts in A2h.
+ *
+ * Return: bytes read (0 at or past the end), or a negative error.
+ */
+ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
+				  unsigned int off, u8 *buf, size_t count)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	lockdep_assert_held(&cache->lock);
+	if (!cache->present)
+		return -ENODEV;
+	if (off >= SFF8472_NVMEM_SIZE)
+		return 0;
+	count = min_t(size_t, count, SFF8472_NVMEM_SIZE - off);
+	while (done < count) {
+		unsigned int pos = off + done;
+
+		if (pos < SFF8472_PAGE_LEN) {
+			n = min_t(size_t, count - done, SFF8472_PAGE_LEN - pos);
+			memcpy(buf + done, &cache->mod.a0[pos], n);
+		} else if (!cache->mod.has_a2) {
+			n = -ENXIO;
+		} else {
+			n = sff8472_a2_bytes(cache, pos - SFF8472_PAGE_LEN,
+					     buf + done, count - done);
+		}
+		if (n < 0)
+			return done ? done : n;
+		done += n;
+	}
+	return done;
+}
+
+#define SFF8472_NVMEM_USER_START	(SFF8472_PAGE_LEN + SFF8472_A2_USER_EEPROM)
+#define SFF8472_NVMEM_USER_END		(SFF8472_PAGE_LEN + \
+					 SFF8472_A2_USER_EEPROM_END + 1)
+
+/* Only the A2h user EEPROM, and only when enabled. */
+static bool sff8472_write_allowed(struct sff8472_cache *cache,
+				  unsigned int off, size_t count)
+{
+	return cache->user_eeprom_writable && count &&
+	       off >= SFF8472_NVMEM_USER_START &&
+	       count <= SFF8472_NVMEM_USER_END - off;
+}
+
+/* Page by page, waiting for each write cycle to end. */
+static int sff8472_write_user(struct sff8472_bus *bus, unsigned int a2_off,
+			      const u8 *buf, size_t count)
+{
+	int ret = 0;
+
+	while (!ret && count) {
+		size_t n = min_t(size_t, count, bus->max_write);
+
+		n = min_t(size_t, n, SFF8472_USER_EEPROM_PAGE -
+				     a2_off % SFF8472_USER_EEPROM_PAGE);
+		ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, buf, n);
+		if (!ret)
+			ret = sff8472_bus_wait_write_cycle(bus);
+		a2_off += n;
+		buf += n;
+		count -= n;
+	}
+	return ret;
+}
+
+/**
+ * sff8472_cache_eeprom_write() - write the A2h user EEPROM
+ * @cache: the cage's cache, with its lock held
+ * @off: first byte in the 512-byte view
+ * @buf: bytes
+ * @count: byte count
+ *
+ * Anything outside A2h 128-247, or any write while writes are disabled, is
+ * refused before a byte goes on the bus. The cached bytes are read back
+ * from the module afterwards, so the view shows what the module holds.
+ *
+ * Return: 0 or a negative error.
+ */
+int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
+			       const u8 *buf, size_t count)
+{
+	unsigned int a2_off = off - SFF8472_PAGE_LEN;
+	struct sff8472_bus *bus = cache->bus;
+	u8 back[SFF8472_A2_USER_EEPROM_END + 1 - SFF8472_A2_USER_EEPROM];
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	if (!sff8472_write_allowed(cache, off, count))
+		return -EPERM;
+	if (!bus->max_write)
+		return -EOPNOTSUPP;	/* the adapter cannot write */
+	if (!cache->present)
+		return -ENODEV;
+	if (!cache->mod.has_a2)
+		return -EOPNOTSUPP;	/* no A2h, so no user EEPROM */
+
+	ret = sff8472_write_user(bus, a2_off, buf, count);
+	if (!sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, back, count))
+		memcpy(&cache->mod.a2[a2_off], back, count);
+	else if (!ret)
+		ret = -EIO;
+	if (ret)
+		cache->suspect(cache);
+	return ret;
+}
+
+/**
+ * sff8472_cache_write_bit() - set or clear one control bit of the module
+ * @cache: the cage's cache, with its lock held
+ * @a2_off: A2h byte (110 or 118)
+ * @mask: the bit
+ * @set: its new value
+ *
+ * Read-modify-write with a fresh read, so the other bits stay as the module
+ * has them; the next reader takes a new snapshot.
+ *
+ * Return: 0 or a negative error.
+ */
+int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
+			    u8 mask, bool set)
+{
+	struct sff8472_bus *bus = cache->bus;
+	u8 byte;
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	if (!cache->present)
+		return -ENODEV;
+	if (!cache->mod.has_ddm || !bus->max_write)
+		return -EOPNOTSUPP;
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	if (ret)
+		return ret;
+	byte = set ? byte | mask : byte & ~mask;
+	ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	sff8472_cache_drop_live(cache);
+	return ret;
+}

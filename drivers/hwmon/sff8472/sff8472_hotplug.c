@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 hot-plug: an explicit module state machine, in the manner of
+ * sfp.c's module states.
+ *
+ * sff8472_hp_next() is the whole transition function: a pure function of
+ * the state and one event. Entering a state runs that state's entry action
+ * (sff8472_hp_enter(), all in one place); the actions of PROBE, CHECK and
+ * VERIFY look at the module through the cache and return the outcome as
+ * the next event. Events from outside are MOD_DEF0 levels and edges, the
+ * periodic look, deadlines and suspicion (a reader's failed read, resume,
+ * the periodic full comparison).
+ *
+ *   EMPTY    no module                  POLL, SUSPECT -> PROBE
+ *   SETTLE   MOD_DEF0 just asserted      TIMER (t_serial, 300 ms) -> PROBE
+ *   PROBE    read the module             OK -> PRESENT, FAILED -> RETRY,
+ *                                        GONE -> EMPTY
+ *   RETRY    there, but failed           TIMER (back-off) -> PROBE
+ *   PRESENT  cached and shown            POLL -> CHECK, SUSPECT -> VERIFY
+ *   CHECK    CC_BASE and CC_EXT again    OK -> PRESENT, else -> VERIFY
+ *   VERIFY   A0h/A2h 0-95 again          OK -> PRESENT, CHANGED -> PROBE,
+ *                                        FAILED -> MISSING, GONE -> EMPTY
+ *   MISSING  stopped answering           TIMER (back-off) -> VERIFY
+ *
+ * and in every state MOD_OFF -> EMPTY, MOD_ON -> SETTLE. Without a
+ * MOD_DEF0 GPIO a cage is empty only after SFF8472_MISSES_GONE failed
+ * looks in a row, so a transient NACK is no removal.
+ *
+ * Everything runs under the cache lock, from one work item on the
+ * freezable workqueue (no bus traffic while the system sleeps), or
+ * synchronously in probe for the first look.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/gpio/consumer.h>
+#include <linux/i2c.h>
+#include <linux/jiffies.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include <kunit/visibility.h>
+
+#include "sff8472.h"
+#include "sff8472_compat.h"
+
+#define SFF8472_T_SERIAL_MS	300	/* SFF-8472 Table 3.11 */
+#define SFF8472_RETRY_MIN_MS	50
+#define SFF8472_SLOW_WARN_MS	60000	/* GPON sticks: up to 60 s */
+#define SFF8472_MISSES_GONE	3	/* failed VERIFYs that mean removal */
+#define SFF8472_VERIFY_MIN_MS	1000	/* reader-caused VERIFYs at most */
+#define SFF8472_FULL_CHECK_MS	300000	/* full comparison without an IRQ */
+
+static const char * const sff8472_hp_state_names[] = {
+	[SFF8472_HP_EMPTY] = "empty",
+	[SFF8472_HP_SETTLE] = "settle",
+	[SFF8472_HP_PROBE] = "probe",
+	[SFF8472_HP_RETRY] = "retry",
+	[SFF8472_HP_PRESENT] = "present",
+	[SFF8472_HP_CHECK] = "check",
+	[SFF8472_HP_VERIFY] = "verify",
+	[SFF8472_HP_MISSING] = "missing",
+};
+
+static const char * const sff8472_hp_event_names[] = {
+	[SFF8472_EV_NONE] = "none",
+	[SFF8472_EV_POLL] = "poll",
+	[SFF8472_EV_TIMER] = "timer",
+	[SFF8472_EV_MOD_ON] = "mod-on",
+	[SFF8472_EV_MOD_OFF] = "mod-off",
+	[SFF8472_EV_SUSPECT] = "suspect",
+	[SFF8472_EV_OK] = "ok",
+	[SFF8472_EV_CHANGED] = "changed",
+	[SFF8472_EV_FAILED] = "failed",
+	[SFF8472_EV_GONE] = "gone",
+};
+
+const char *sff8472_hp_state_name(enum sff8472_hp_state state)
+{
+	return state < SFF8472_HP_NUM_STATES ? sff8472_hp_state_names[state] :
+					       "invalid";
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_state_name);
+
+/**
+ * sff8472_hp_next() - the transition function
+ * @state: current state
+ * @event: what happened
+ *
+ * Return: the next state; the current one for an event that does not
+ * concern it.
+ */
+enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
+				      enum sff8472_hp_event event)
+{
+	if (event == SFF8472_EV_MOD_OFF)
+		return SFF8472_HP_EMPTY;
+	if (event == SFF8472_EV_MOD_ON)
+		return SFF8472_HP_SETTLE;
+
+	switch (state) {
+	case SFF8472_HP_EMPTY:
+		if (event == SFF8472_EV_POLL || event == SFF8472_EV_SUSPECT)
+			return SFF8472_HP_PROBE;
+		break;
+	case SFF8472_HP_SETTLE:
+	case SFF8472_HP_RETRY:
+		if (event == SFF8472_EV_TIMER)
+			return SFF8472_HP_PROBE;
+		break;
+	case SFF8472_HP_PROBE:
+		if (event == SFF8472_EV_OK)
+			return SFF8472_HP_PRESENT;
+		if (event == SFF8472_EV_FAILED)
+			return SFF8472_HP_RETRY;
+		if (event == SFF8472_EV_GONE)
+			return SFF8472_HP_EMPTY;
+		break;
+	case SFF8472_HP_PRESENT:
+		if (event == SFF8472_EV_POLL)
+			return SFF8472_HP_CHECK;
+		if (event == SFF8472_EV_SUSPECT)
+			return SFF8472_HP_VERIFY;
+		break;
+	case SFF8472_HP_CHECK:
+		if (event == SFF8472_EV_OK)
+			return SFF8472_HP_PRESENT;
+		if (event == SFF8472_EV_CHANGED || event == SFF8472_EV_FAILED ||
+		    event == SFF8472_EV_GONE)
+			return SFF8472_HP_VERIFY;
+		break;
+	case SFF8472_HP_VERIFY:
+		if (event == SFF8472_EV_OK)
+			return SFF8472_HP_PRESENT;
+		if (event == SFF8472_EV_CHANGED)
+			return SFF8472_HP_PROBE;
+		if (event == SFF8472_EV_FAILED)
+			return SFF8472_HP_MISSING;
+		if (event == SFF8472_EV_GONE)
+			return SFF8472_HP_EMPTY;
+		break;
+	case SFF8472_HP_MISSING:
+		if (event == SFF8472_EV_TIMER)
+			return SFF8472_HP_VERIFY;
+		break;
+	default:
+		break;
+	}
+	return state;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_next);
+
+static bool sff8472_hp_has_deadline(enum sff8472_hp_state state)
+{
+	return state == SFF8472_HP_SETTLE || state == SFF8472_HP_RETRY ||
+	       state == SFF8472_HP_MISSING;
+}
+
+static u64 sff8472_after_ms(u64 now, unsigned int ms)
+{
+	return now + msecs_to_jiffies(ms);
+}
+
+/* Next attempt at a module that is there but failing: 50 ms, doubling. */
+static void sff8472_hp_backoff(struct sff8472_data *data, u64 now)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+
+	if (!hp->retry_ms) {
+		hp->retry_ms = SFF8472_RETRY_MIN_MS;
+		hp->retry_start = now;
+	} else {
+		hp->retry_ms = min(hp->retry_ms * 2, hp->poll_ms);
+	}
+	hp->deadline = sff8472_after_ms(now, hp->retry_ms);
+	if (hp->state == SFF8472_HP_RETRY && !hp->slow_warned &&
+	    time_after_eq64(now, sff8472_after_ms(hp->retry_start,
+						  SFF8472_SLOW_WARN_MS))) {
+		dev_warn(data->dev, "module present but not answering\n");
+		hp->slow_warned = true;
+	}
+}
+
+static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data,
+					      u64 now)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	int ret;
+
+	/* The cached bytes stay only to tell a re-read of the same module. */
+	data->cache.present = false;
+	ret = sff8472_cache_load(&data->cache);
+	if (!ret) {
+		hp->next_full = sff8472_after_ms(now, SFF8472_FULL_CHECK_MS);
+		return SFF8472_EV_OK;
+	}
+	dev_dbg(data->dev, "module read failed (%d)\n", ret);
+	/* Without MOD_DEF0, silence at A0h is an empty cage. */
+	return ret == -ENODEV && !hp->gpio ? SFF8472_EV_GONE :
+					     SFF8472_EV_FAILED;
+}
+
+static enum sff8472_hp_event sff8472_hp_verify(struct sff8472_data *data,
+					       u64 now)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	int ret;
+
+	hp->last_verify = now;
+	ret = sff8472_cache_verify(&data->cache);
+	if (!ret) {
+		hp->next_full = sff8472_after_ms(now, SFF8472_FULL_CHECK_MS);
+		return SFF8472_EV_OK;
+	}
+	if (ret == -ESTALE)
+		return SFF8472_EV_CHANGED;
+	if (!hp->gpio && ++hp->misses >= SFF8472_MISSES_GONE)
+		return SFF8472_EV_GONE;
+	return SFF8472_EV_FAILED;
+}
+
+static enum sff8472_hp_event sff8472_hp_check(struct sff8472_data *data)
+{
+	int ret = sff8472_cache_look(&data->cache);
+
+	if (!ret)
+		return SFF8472_EV_OK;
+	return ret == -ESTALE ? SFF8472_EV_CHANGED : SFF8472_EV_FAILED;
+}
+
+/* Entry actions of every state; returns the outcome, if the state has one. */
+static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
+					      enum sff8472_hp_state state)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	u64 now = get_jiffies_64();
+
+	switch (state) {
+	case SFF8472_HP_EMPTY:
+		sff8472_cache_forget(&data->cache, hp->gpio && !hp->level);
+		hp->retry_ms = 0;
+		hp->misses = 0;
+		hp->slow_warned = false;
+		return SFF8472_EV_NONE;
+	case SFF8472_HP_SETTLE:
+		/* An edge: whatever was cached has been pulled out. */
+		sff8472_cache_forget(&data->cache, true);
+		hp->retry_ms = 0;
+		hp->deadline = sff8472_after_ms(now, SFF8472_T_SERIAL_MS);
+		return SFF8472_EV_NONE;
+	case SFF8472_HP_PROBE:
+		return sff8472_hp_probe(data, now);
+	case SFF8472_HP_RETRY:
+	case SFF8472_HP_MISSING:
+		sff8472_hp_backoff(data, now);
+		return SFF8472_EV_NONE;
+	case SFF8472_HP_PRESENT:
+		hp->retry_ms = 0;
+		hp->misses = 0;
+		hp->slow_warned = false;
+		return SFF8472_EV_NONE;
+	case SFF8472_HP_CHECK:
+		return sff8472_hp_check(data);
+	case SFF8472_HP_VERIFY:
+		return sff8472_hp_verify(data, now);
+	default:
+		return SFF8472_EV_NONE;
+	}
+}
+
+/* Feed @event to the machine, and the outcomes of the states it enters. */
+static void sff8472_hp_run(struct sff8472_data *data,
+			   enum sff8472_hp_event event)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+
+	while (event != SFF8472_EV_NONE) {
+		enum sff8472_hp_state next = sff8472_hp_next(hp->state, event);
+		bool enter = next != hp->state ||
+			     event == SFF8472_EV_MOD_ON ||
+			     event == SFF8472_EV_MOD_OFF;
+
+		dev_dbg(data->dev, "hot-plug %s --%s--> %s\n",
+			sff8472_hp_state_name(hp->state),
+			sff8472_hp_event_names[event],
+			sff8472_hp_state_name(next));
+		hp->state = next;
+		event = enter ? sff8472_hp_enter(data, next) : SFF8472_EV_NONE;
+	}
+}
+
+/*
+ * MOD_DEF0 as an event: MOD_OFF while deasserted, MOD_ON on a rising level
+ * or on an IRQ edge while asserted (an edge pair can hide a swap).
+ * Return: 0, or -EIO when the level could not be read.
+ */
+static int sff8472_hp_gpio(struct sff8472_data *data, bool edge)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	bool was = hp->level;
+	int level = gpiod_get_value_cansleep(hp->gpio);
+
+	if (level < 0) {
+		/* e.g. a GPIO expander that NACKed: no news, ask again */
+		dev_dbg(data->dev, "cannot read mod-def0 (%d)\n", level);
+		hp->gpio_failed = true;
+		return -EIO;
+	}
+	hp->gpio_failed = false;
+	hp->level = level;
+	if (!level && hp->state != SFF8472_HP_EMPTY)
+		sff8472_hp_run(data, SFF8472_EV_MOD_OFF);
+	else if (level && (!was || edge))
+		sff8472_hp_run(data, SFF8472_EV_MOD_ON);
+	return 0;
+}
+
+/* One run: the events that are due, in order of precedence. */
+static void sff8472_hp_step(struct sff8472_data *data)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	unsigned long kicks = xchg(&hp->kicks, 0);
+	u64 now = get_jiffies_64();
+	bool polled = !hp->irq_mode || (kicks & SFF8472_KICK_POLL);
+
+	if (hp->gpio) {
+		if (sff8472_hp_gpio(data, kicks & SFF8472_KICK_EDGE)) {
+			/* Keep what was asked for until the level is known. */
+			set_mask_bits(&hp->kicks, 0, kicks);
+			return;
+		}
+		if (!hp->level)
+			return;
+	}
+	if (kicks & SFF8472_KICK_SUSPECT)
+		sff8472_hp_run(data, SFF8472_EV_SUSPECT);
+	if (sff8472_hp_has_deadline(hp->state)) {
+		if (time_after_eq64(now, hp->deadline))
+			sff8472_hp_run(data, SFF8472_EV_TIMER);
+		return;
+	}
+	if (!polled || (time_before64(now, hp->next_poll) &&
+			!(kicks & SFF8472_KICK_POLL)))
+		return;
+	hp->next_poll = sff8472_after_ms(now, hp->poll_ms);
+	if (hp->state == SFF8472_HP_PRESENT &&
+	    time_after_eq64(now, hp->next_full))
+		sff8472_hp_run(data, SFF8472_EV_SUSPECT);
+	else
+		sff8472_hp_run(data, SFF8472_EV_POLL);
+}
+
+/* Jiffies until the next run is due, or -1 when only a kick will wake us. */
+static long sff8472_hp_delay(struct sff8472_hotplug *hp)
+{
+	u64 now = get_jiffies_64(), when = U64_MAX;
+
+	if (hp->gpio_failed)
+		when = sff8472_after_ms(now, SFF8472_RETRY_MIN_MS * 4);
+	if (sff8472_hp_has_deadline(hp->state))
+		when = min(when, hp->deadline);
+	else if (!hp->irq_mode && (!hp->gpio || hp->level))
+		when = min(when, hp->next_poll);
+	if (!hp->irq_mode && hp->gpio)
+		when = min(when, sff8472_after_ms(now, hp->poll_ms));
+	if (when == U64_MAX)
+		return -1;
+	return when > now ? (long)min_t(u64, when - now, LONG_MAX) : 0;
+}
+
+/* Run the machine now, tell the outputs, and sleep until next time. */
+static void sff8472_hp_run_now(struct sff8472_data *data)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+	long delay;
+
+	mutex_lock(&data->cache.lock);
+	sff8472_hp_step(data);
+	delay = sff8472_hp_delay(hp);
+	mutex_unlock(&data->cache.lock);
+
+	sff8472_publish(data);
+	/* queue_, not mod_: a kick that came meanwhile must not be delayed. */
+	if (delay >= 0)
+		queue_delayed_work(system_freezable_wq, &hp->work, delay);
+}
+
+static void sff8472_hp_work(struct work_struct *work)
+{
+	struct sff8472_hotplug *hp = container_of(to_delayed_work(work),
+						  struct sff8472_hotplug,
+						  work);
+
+	sff8472_hp_run_now(container_of(hp, struct sff8472_data, hp));
+}
+
+/**
+ * sff8472_hp_kick() - run the state machine as soon as possible
+ * @data: the cage
+ * @why: SFF8472_KICK_* bits
+ *
+ * Safe from any context that may queue work (the MOD_DEF0 IRQ thread, a
+ * reader holding the cache lock, resume).
+ */
+void sff8472_hp_kick(struct sff8472_data *data, unsigned long why)
+{
+	set_mask_bits(&data->hp.kicks, 0, why);
+	mod_delayed_work(system_freezable_wq, &data->hp.work, 0);
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_kick);
+
+/*
+ * A reader's read failed or met another module. VERIFY at once, but at
+ * most once per SFF8472_VERIFY_MIN_MS, so a module whose reads keep failing
+ * cannot turn every reader into a bus flood.
+ */
+static void sff8472_hp_suspect(struct sff8472_cache *cache)
+{
+	struct sff8472_data *data = sff8472_cache_to_data(cache);
+	struct sff8472_hotplug *hp = &data->hp;
+	u64 allowed = sff8472_after_ms(hp->last_verify, SFF8472_VERIFY_MIN_MS);
+	u64 now = get_jiffies_64();
+
+	if (time_after_eq64(now, allowed)) {
+		sff8472_hp_kick(data, SFF8472_KICK_SUSPECT);
+		return;
+	}
+	set_mask_bits(&hp->kicks, 0, SFF8472_KICK_SUSPECT);
+	queue_delayed_work(system_freezable_wq, &hp->work,
+			   (unsigned long)(allowed - now));
+}
+
+/**
+ * sff8472_hp_init() - set the machine up, in EMPTY
+ * @data: the cage
+ * @gpio: MOD_DEF0, or NULL
+ * @poll_ms: period of the look without an IRQ
+ *
+ * Return: 0.
+ */
+int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		    unsigned int poll_ms)
+{
+	struct sff8472_hotplug *hp = &data->hp;
+
+	INIT_DELAYED_WORK(&hp->work, sff8472_hp_work);
+	hp->state = SFF8472_HP_EMPTY;
+	hp->gpio = gpio;
+	/* No settling for a module that was there before probe. */
+	hp->level = true;
+	hp->poll_ms = poll_ms;
+	data->cache.suspect = sff8472_hp_suspect;
+	return 0;
+}
+
+/**
+ * sff8472_hp_start() - the first look, synchronously, then the work
+ * @data: the cage, with everything else set up
+ *
+ * Synchronous so that probe never waits for a work item, which would never
+ * run if workqueues were already frozen for suspend.
+ */
+void sff8472_hp_start(struct sff8472_data *data)
+{
+	set_mask_bits(&data->hp.kicks, 0, SFF8472_KICK_POLL);
+	sff8472_hp_run_now(data);
+}
+
+/* No more runs; waits for one in progress. */
+void sff8472_hp_stop(struct sff8472_data *data)
+{
+	disable_delayed_work_sync(&data->hp.work);
+}
+
+static int sff8472_hp_state_show(struct seq_file *s, void *unused)
+{
+	struct sff8472_data *data = s->private;
+	struct sff8472_hotplug *hp = &data->hp;
+
+	mutex_lock(&data->cache.lock);
+	seq_printf(s, "%s\n", sff8472_hp_state_name(hp->state));
+	mutex_unlock(&data->cache.lock);
+	return 0;
+}
+
+static int sff8472_hp_state_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sff8472_hp_state_show, inode->i_private);
+}
+
+/* Writing "check" looks at the cage now. */
+static ssize_t sff8472_hp_state_write(struct file *file,
+				      const char __user *ubuf, size_t count,
+				      loff_t *ppos)
+{
+	struct sff8472_data *data = file_inode(file)->i_private;
+	char buf[8] = { };
+
+	if (count >= sizeof(buf) || copy_from_user(buf, ubuf, count))
+		return -EINVAL;
+	if (!sysfs_streq(buf, "check"))
+		return -EINVAL;
+	sff8472_hp_kick(data, SFF8472_KICK_POLL);
+	return count;
+}
+
+static const struct file_operations sff8472_hp_state_fops = {
+	.owner = THIS_MODULE,
+	.open = sff8472_hp_state_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = sff8472_hp_state_write,
+};
+
+/**
+ * sff8472_hp_debugfs() - the state in debugfs, "hotplug_state"
+ * @data: the cage
+ * @dir: the cage's debugfs directory
+ */
+void sff8472_hp_debugfs(struct sff8472_data *data, struct dentry *dir)
+{
+	debugfs_create_file("hotplug_state", 0600, dir, data,
+			    &sff8472_hp_state_fops);
+}

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * SFF-8472 SFP transceiver diagnostics: probe, power management, and
+ * publication of what the hot-plug layer found.
+ *
+ * Publication runs after each run of the state machine, without the cache
+ * lock (unregistering hwmon waits for its readers, who take that lock):
+ * a new module (a new cache generation) gets its log lines, its hwmon
+ * device and a uevent; a removal takes them away. A re-read of the same
+ * module changes nothing userspace can see.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/gpio/consumer.h>
+#include <linux/i2c.h>
+#include <linux/interrupt.h>
+#include <linux/minmax.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/property.h>
+
+#include "sff8472.h"
+#include "sff8472_compat.h"
+#include "sff8472_version.h"
+
+#define SFF8472_A2_ADDR		0x51
+#define SFF8472_POLL_MIN_MS	50
+#define SFF8472_POLL_MAX_MS	3600000
+
+static bool user_eeprom_writable;
+module_param(user_eeprom_writable, bool, 0644);
+MODULE_PARM_DESC(user_eeprom_writable,
+		 "Allow writes to the A2h user EEPROM (bytes 128-247) through the eeprom file; applies to cages bound afterwards");
+
+static bool allow_address_change;
+module_param(allow_address_change, bool, 0644);
+MODULE_PARM_DESC(allow_address_change,
+		 "Allow the address change sequence (I2C general calls) on cages bound afterwards, like sff,allow-address-change");
+
+/* One line per thing worth knowing about a new module. */
+static void sff8472_log_module(struct sff8472_data *data,
+			       const struct sff8472_module *m)
+{
+	const struct sff8472_id *id = &m->id;
+	bool dmi = !m->has_a2 || m->cc_dmi_ok;
+
+	if (!m->is_sfp)
+		dev_warn(data->dev,
+			 "identifier %02xh is no SFP module (wrong bus?): identity only\n",
+			 id->identifier);
+	if (m->gc_refused)
+		dev_warn(data->dev,
+			 "module needs the address change sequence (I2C general calls), not allowed here (sff,allow-address-change): no diagnostics\n");
+	else if (m->is_sfp && !m->has_a2 && (id->diag_type & SFF8472_DIAG_DDM))
+		dev_warn(data->dev,
+			 "module advertises diagnostics but A2h does not answer\n");
+	else if (m->has_a2 && !m->has_ddm && (id->diag_type & SFF8472_DIAG_DDM))
+		dev_warn(data->dev,
+			 "module advertises diagnostics but A2h is blank\n");
+	if (m->has_ddm && m->thr_ok != GENMASK(SFF8472_NUM_CHANNELS - 1, 0))
+		dev_info(data->dev,
+			 "thresholds not filled in for channels %#x: no limits or alarms for them\n",
+			 (unsigned int)GENMASK(SFF8472_NUM_CHANNELS - 1, 0) &
+			 ~m->thr_ok);
+	if (!id->cc_base_ok || !id->cc_ext_ok || !dmi)
+		dev_warn(data->dev,
+			 "module %s %s: wrong check code%s%s%s, decoding anyway\n",
+			 id->vendor_pn, id->vendor_sn,
+			 id->cc_base_ok ? "" : " CC_BASE",
+			 id->cc_ext_ok ? "" : " CC_EXT", dmi ? "" : " CC_DMI");
+	dev_info(data->dev, "%s %s %s inserted%s\n", id->vendor_name,
+		 id->vendor_pn, id->vendor_sn,
+		 m->has_ddm ? "" : " (no diagnostics)");
+}
+
+/**
+ * sff8472_publish() - show userspace what the cache now holds
+ * @data: the cage, without the cache lock held
+ *
+ * Called only by the hot-plug layer's run, which never runs concurrently
+ * with itself.
+ */
+void sff8472_publish(struct sff8472_data *data)
+{
+	struct sff8472_cache *cache = &data->cache;
+	bool present, want_hwmon, changed;
+	u32 generation;
+	int ret;
+
+	mutex_lock(&cache->lock);
+	present = cache->present;
+	generation = cache->generation;
+	want_hwmon = present && cache->mod.has_ddm;
+	changed = present != data->shown_present ||
+		  (present && generation != data->shown_generation);
+	if (changed && present)
+		sff8472_log_module(data, &cache->mod);
+	mutex_unlock(&cache->lock);
+
+	if (!changed && want_hwmon == !!data->hwmon)
+		return;
+	if (changed && data->shown_present)
+		dev_info(data->dev, "module removed\n");
+	if (changed)
+		data->hwmon_err_logged = false;
+	data->shown_present = present;
+	data->shown_generation = generation;
+
+	sff8472_hwmon_unregister(data);
+	ret = want_hwmon ? sff8472_hwmon_register(data) : 0;
+	if (ret && !data->hwmon_err_logged) {
+		dev_err(data->dev, "cannot register hwmon device: %pe\n",
+			ERR_PTR(ret));
+		data->hwmon_err_logged = true;
+	}
+	if (changed)
+		sff8472_sysfs_notify_presence(data);
+}
+
+static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
+{
+	sff8472_hp_kick(dev_id, SFF8472_KICK_EDGE);
+	return IRQ_HANDLED;
+}
+
+/*
+ * MOD_DEF0 GPIO and its IRQ number. Either may defer probe, so this runs
+ * before anything is registered (a registration during a deferred probe
+ * would trigger another probe round at once).
+ */
+static int sff8472_get_presence(struct device *dev, struct gpio_desc **gpio,
+				int *irq)
+{
+	*irq = -ENXIO;
+	*gpio = devm_gpiod_get_optional(dev, "mod-def0", GPIOD_IN);
+	if (IS_ERR(*gpio))
+		return dev_err_probe(dev, PTR_ERR(*gpio),
+				     "cannot get mod-def0 GPIO\n");
+	if (!*gpio)
+		return 0;
+	*irq = gpiod_to_irq(*gpio);
+	if (*irq == -EPROBE_DEFER)
+		return dev_err_probe(dev, *irq, "mod-def0 IRQ not ready\n");
+	return 0;	/* without an IRQ, poll the GPIO level */
+}
+
+/* Both edges: a removal and an insertion each need a look. */
+static void sff8472_request_presence_irq(struct sff8472_data *data, int irq)
+{
+	struct device *dev = data->dev;
+	int ret;
+
+	if (irq < 0)
+		return;
+	/* Set before the IRQ is live: its first edge must find it set. */
+	data->hp.irq_mode = true;
+	ret = devm_request_threaded_irq(dev, irq, NULL, sff8472_presence_irq,
+					IRQF_TRIGGER_RISING |
+					IRQF_TRIGGER_FALLING | IRQF_ONESHOT,
+					dev_name(dev), data);
+	if (ret) {
+		data->hp.irq_mode = false;
+		dev_warn(dev, "mod-def0 IRQ unavailable (%d), polling\n", ret);
+	}
+}
+
+static void sff8472_stop_hotplug(void *data)
+{
+	sff8472_hp_stop(data);
+}
+
+static void sff8472_release_hwmon(void *data)
+{
+	sff8472_hwmon_unregister(data);
+}
+
+static void sff8472_unregister_client(void *client)
+{
+	i2c_unregister_device(client);
+}
+
+static void sff8472_remove_debugfs(void *dir)
+{
+	debugfs_remove_recursive(dir);
+}
+
+/* /sys/kernel/debug/i2c/i2c-B/B-0050/ */
+static int sff8472_debugfs(struct sff8472_data *data)
+{
+	struct dentry *dir;
+
+	dir = debugfs_create_dir(dev_name(data->dev),
+				 data->bus.client->adapter->debugfs);
+	sff8472_hp_debugfs(data, dir);
+	return devm_add_action_or_reset(data->dev, sff8472_remove_debugfs,
+					dir);
+}
+
+static void sff8472_read_properties(struct sff8472_data *data,
+				    u32 *max_transfer, u32 *poll_ms)
+{
+	struct device *dev = data->dev;
+
+	*max_transfer = 0;
+	device_property_read_u32(dev, "sff,max-transfer-size", max_transfer);
+	*poll_ms = SFF8472_DEFAULT_POLL_MS;
+	device_property_read_u32(dev, "sff,poll-interval-ms", poll_ms);
+	*poll_ms = clamp_t(u32, *poll_ms, SFF8472_POLL_MIN_MS,
+			   SFF8472_POLL_MAX_MS);
+	data->cache.user_eeprom_writable = user_eeprom_writable ||
+		device_property_read_bool(dev, "sff,user-eeprom-writable");
+	data->bus.allow_gc = allow_address_change ||
+		device_property_read_bool(dev, "sff,allow-address-change");
+	data->cache.update_interval = SFF8472_DEFAULT_UPDATE_MS;
+}
+
+static int sff8472_claim_a2(struct sff8472_data *data)
+{
+	struct i2c_client *a2;
+
+	a2 = i2c_new_ancillary_device(data->bus.client, "a2", SFF8472_A2_ADDR);
+	if (IS_ERR(a2))
+		return dev_err_probe(data->dev, PTR_ERR(a2),
+				     "cannot claim A2h address\n");
+	data->bus.a2_client = a2;
+	return devm_add_action_or_reset(data->dev, sff8472_unregister_client,
+					a2);
+}
+
+static int sff8472_probe(struct i2c_client *client)
+{
+	struct device *dev = &client->dev;
+	struct sff8472_data *data;
+	struct gpio_desc *gpio;
+	u32 max_transfer, poll_ms;
+	int irq, ret;
+
+	data = devm_kzalloc(dev, sizeof(*data), GFP_KERNEL);
+	if (!data)
+		return -ENOMEM;
+	data->dev = dev;
+	data->bus.client = client;
+	data->cache.bus = &data->bus;
+	ret = devm_mutex_init(dev, &data->cache.lock);
+	if (ret)
+		return ret;
+	i2c_set_clientdata(client, data);
+
+	sff8472_read_properties(data, &max_transfer, &poll_ms);
+	ret = sff8472_bus_init(&data->bus, max_transfer);
+	if (ret)
+		return ret;
+	ret = sff8472_get_presence(dev, &gpio, &irq);
+	if (ret)
+		return ret;
+	ret = sff8472_claim_a2(data);
+	if (ret)
+		return ret;
+	sff8472_hp_init(data, gpio, poll_ms);
+
+	/* Teardown runs in reverse: nvmem, IRQ, hot-plug, then hwmon. */
+	ret = devm_add_action_or_reset(dev, sff8472_release_hwmon, data);
+	if (ret)
+		return ret;
+	ret = devm_add_action_or_reset(dev, sff8472_stop_hotplug, data);
+	if (ret)
+		return ret;
+	sff8472_request_presence_irq(data, irq);
+	ret = sff8472_nvmem_register(data);
+	if (ret)
+		return ret;
+	ret = sff8472_debugfs(data);
+	if (ret)
+		return ret;
+	sff8472_hp_start(data);
+	return 0;
+}
+
+static const struct i2c_device_id sff8472_id[] = {
+	{ "sff8472" },
+	{ }
+};
+MODULE_DEVICE_TABLE(i2c, sff8472_id);
+
+static const struct of_device_id sff8472_of_match[] = {
+	{ .compatible = "sff,sff8472" },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, sff8472_of_match);
+
+/*
+ * A module may have been pulled or swapped while the system slept, with no
+ * IRQ seen and no poll run: look at the cage again once tasks are thawed
+ * (the work is on the freezable workqueue).
+ */
+static int sff8472_resume(struct device *dev)
+{
+	sff8472_hp_kick(dev_get_drvdata(dev), SFF8472_KICK_SUSPECT);
+	return 0;
+}
+
+static DEFINE_SIMPLE_DEV_PM_OPS(sff8472_pm_ops, NULL, sff8472_resume);
+
+static const struct attribute_group *sff8472_groups[] = {
+	&sff8472_group,
+	&sff8472_eeprom_group,
+	NULL
+};
+
+static struct i2c_driver sff8472_driver = {
+	.driver = {
+		.name = "sff8472",
+		.of_match_table = sff8472_of_match,
+		.dev_groups = sff8472_groups,
+		.pm = pm_sleep_ptr(&sff8472_pm_ops),
+	},
+	SFF8472_I2C_PROBE(sff8472_probe),
+	.id_table = sff8472_id,
+};
+module_i2c_driver(sff8472_driver);
+
+MODULE_AUTHOR("The sff8472 driver authors");
+MODULE_DESCRIPTION("SFF-8472 SFP transceiver digital diagnostics");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(SFF8472_VERSION);

@@ -65,6 +65,7 @@ echo "$cages" >"$stage/cages"
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.gz"
 
 # No KVM here; the timeout is for a guest that hangs.
+echo "qemu: booting Debian's $kver, console in $out/console.log" >&2
 status=0
 timeout 900 qemu-system-x86_64 -accel tcg -m 512 -nographic -no-reboot \
 	-kernel "$root/boot/vmlinuz-$kver" -initrd "$work/initrd.gz" \

@@ -49,6 +49,12 @@ dkms_module_ok() {
 		ls "$1/lib/modules/$2/updates/dkms/sff8472_emul.ko"* >/dev/null
 }
 
+# DKMS and make install go to the cache and scratch roots only.
+host_module_trees() {
+	find /lib/modules /usr/src /var/lib/dkms -maxdepth 3 -printf '%p %y %T@\n' 2>/dev/null | sort
+}
+trees_before=$(host_module_trees)
+
 for series in 6.1 6.12; do
 	root=$(scripts/debian-kernel.sh "$series") || {
 		check "Debian $series kernel packages fetched" false
@@ -73,6 +79,9 @@ for series in 6.1 6.12; do
 		tail -n 30 "$work/boot.log" "$out/console.log"
 	fi
 done
+
+check "the host's /lib/modules, /usr/src and /var/lib/dkms are untouched" \
+	test "$(host_module_trees)" = "$trees_before"
 
 [ -n "${SFF8472_COUNTS:-}" ] && echo "$passed $failed 0" >"$SFF8472_COUNTS"
 echo "debian kernels: $passed passed, $failed failed"

@@ -294,12 +294,47 @@ def check_scenario(res, out, dump):
               and after[392:] == image[392:])
 
 
+def check_edges(res, out):
+    """The steps of edges.sh: issue 8's reproductions, each answered right."""
+    steps = read_pairs(os.path.join(out, 'steps'))
+    res.check('edges: eeprom is read as an unprivileged user',
+              steps.get('nobody_uid') == '65534' and steps.get('nobody_cat_status') == '0',
+              f"uid {steps.get('nobody_uid')} status {steps.get('nobody_cat_status')}")
+    # At most one snapshot: 24 bytes and the CC_DMI proof, one transfer.
+    t = int(steps.get('five_cats_transactions') or 99)
+    b = int(steps.get('five_cats_bytes_read') or 999)
+    res.check(f'edges: five cat eeprom cost {t} <= 1 transactions, {b} <= 25 bytes',
+              t <= 1 and b <= 25)
+    for f in ('temp1_crit_alarm', 'rx_los', 'tx_fault'):
+        v = steps.get(f'pulled_{f}')
+        res.check(f'edges: {f} read while the module is pulled is an error', v == '!err', v)
+    images = {p: open(os.path.join(out, f'{p}.image'), 'rb').read() for p in ('port1', 'port4')}
+    for port, pn in (('port1', 'LX-1310-10'), ('port4', 'EMU-DAC-3M')):
+        res.check(f'edges: {port} without A2h is present',
+                  steps.get(f'{port}_present') == '1', steps.get(f'{port}_present'))
+        res.check(f'edges: {port} vendor_pn', steps.get(f'{port}_vendor_pn') == pn,
+                  steps.get(f'{port}_vendor_pn'))
+        got = open(os.path.join(out, f'{port}.eeprom'), 'rb').read()
+        res.check(f'edges: cat {port}/eeprom gives the A0h page, then an error',
+                  got == images[port][:256] and steps.get(f'{port}_cat_status') != '0',
+                  f"{len(got)} bytes, status {steps.get(f'{port}_cat_status')}")
+    for f, present in (('temp1_input', True), ('temp1_crit', False),
+                       ('temp1_crit_alarm', False), ('in0_crit_alarm', False),
+                       ('power2_lcrit_alarm', False)):
+        v = steps.get(f'nothresh_has_{f}')
+        res.check(f'edges: unfilled thresholds: {f} {"present" if present else "absent"}',
+                  v == ('0' if present else '1'), v)
+
+
 def main():
     res = Results()
     try:
         if sys.argv[1] == '--scenario':
             check_scenario(res, sys.argv[2], sys.argv[3])
             return finish(res, 'scenario')
+        if sys.argv[1] == '--edges':
+            check_edges(res, sys.argv[2])
+            return finish(res, 'edges')
         return check_board(res, sys.argv[1], sys.argv[2],
                            [tuple(a.split('=', 1)) for a in sys.argv[3:]])
     except Exception as e:  # a missing or malformed snapshot is a failure

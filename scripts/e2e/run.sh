@@ -3,6 +3,8 @@
 # own userspace in User-Mode Linux, through scripts/sfp-uml. Every built-in
 # profile in every adapter mode, then a scenario (alarms, hot swap, nvmem
 # writes) on a dump file, and the runner's refusal of malformed images.
+# Then the edges of a monitoring driver (edges.sh): unprivileged readers,
+# modules pulled mid-read, modules without A2h, unfilled thresholds.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -58,6 +60,16 @@ if "$uml" --cages 2 --cage port1="$work/dump.bin" --cage port2=internal \
 	E2E_COUNTS=$counts python3 scripts/e2e/check.py --scenario "$work/scenario" "$work/dump.bin"
 else
 	echo "FAILED: e2e scenario: the board did not run"; cat "$work/scenario.log"
+	echo "0 1" >>"$counts"
+fi
+
+python3 scripts/e2e/make_edge_dumps.py "$work/dump.bin" "$work"
+if "$uml" --cages 4 --cage port1="$work/a0only.bin" --cage port2=internal \
+	--cage port3="$work/nothresh.bin" --cage port4=copper \
+	-- sh scripts/e2e/edges.sh "$work/edges" >"$work/edges.log" 2>&1; then
+	E2E_COUNTS=$counts python3 scripts/e2e/check.py --edges "$work/edges"
+else
+	echo "FAILED: e2e edges: the board did not run"; cat "$work/edges.log"
 	echo "0 1" >>"$counts"
 fi
 

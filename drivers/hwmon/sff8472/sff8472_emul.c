@@ -100,6 +100,8 @@ struct sff8472_emul {
 	unsigned int nack_nth;
 	unsigned int remove_after;
 	bool read_ff;
+	u8 unstable_off;
+	unsigned int unstable_reads;
 
 	struct sff8472_emul_stats stats;
 };
@@ -524,6 +526,10 @@ static u8 emul_read_byte(struct sff8472_emul *e, int dev, ktime_t now)
 		if (off >= SFF8472_A2_LIVE && off < SFF8472_A2_LIVE + 10)
 			emul_torn_check(e, off);
 		emul_flag_read(e, off);
+		if (off == e->unstable_off && e->unstable_reads) {
+			e->unstable_reads--;
+			val = ~val;
+		}
 	}
 	return e->read_ff ? 0xff : val;
 }
@@ -1201,6 +1207,16 @@ void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_set_read_ff);
 
+void sff8472_emul_unstable_a2(struct sff8472_emul *emul, u8 off,
+			      unsigned int n)
+{
+	mutex_lock(&emul->lock);
+	emul->unstable_off = off;
+	emul->unstable_reads = n;
+	mutex_unlock(&emul->lock);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_unstable_a2);
+
 void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 {
 	mutex_lock(&emul->lock);
@@ -1208,6 +1224,7 @@ void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 	emul->nack_nth = 0;
 	emul->remove_after = 0;
 	emul->read_ff = false;
+	emul->unstable_reads = 0;
 	mutex_unlock(&emul->lock);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_clear_faults);

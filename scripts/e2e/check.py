@@ -305,6 +305,12 @@ def check_edges(res, out):
     b = int(steps.get('five_cats_bytes_read') or 999)
     res.check(f'edges: five cat eeprom cost {t} <= 1 transactions, {b} <= 25 bytes',
               t <= 1 and b <= 25)
+    # Issue 14: at most 1 ms of bus time per second per cage when idle; at
+    # least 4 looks in 5 s (so the poll ran), at most 6.
+    ns = int(steps.get('idle_5s_bus_time_ns') or 10**9)
+    looks = int(steps.get('idle_5s_transactions') or 0)
+    res.check(f'edges: an idle cage costs {ns / 5e6:.2f} <= 1 ms/s of bus time ({looks} looks)',
+              ns <= 5_000_000 and 4 <= looks <= 6)
     for f in ('temp1_crit_alarm', 'rx_los', 'tx_fault'):
         v = steps.get(f'pulled_{f}')
         res.check(f'edges: {f} read while the module is pulled is an error', v == '!err', v)

@@ -26,6 +26,12 @@ log nobody_cat_status $?
 log five_cats_transactions "$(stat_of "$emul" transactions)"
 log five_cats_bytes_read "$(stat_of "$emul" bytes_read)"
 
+# The presence look of an idle cage, at the default 1 s interval.
+echo reset >"$emul/stats"
+sleep 5
+log idle_5s_bus_time_ns "$(stat_of "$emul" bus_time_ns)"
+log idle_5s_transactions "$(stat_of "$emul" transactions)"
+
 # 2. Pulled out during the live read: no alarm, no status bit from 0xFF.
 h=$(cage_hwmon port2)
 echo 0 >"$h/update_interval"

@@ -29,7 +29,6 @@
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
-#include <linux/sfp.h>
 #include <linux/string.h>
 
 #include <kunit/visibility.h>
@@ -113,7 +112,7 @@ static void sff8472_classify(struct sff8472_module *m)
 	m->cc_dmi_ok = m->has_a2 && sff8472_dmi_checksum_ok(a2);
 	sff8472_decode_thresholds(a2, &m->thr);
 	sff8472_decode_calibration(a2, m->id.diag_type, &m->cal);
-	if (m->id.diag_type & SFF8472_DIAG_DDM)
+	if (m->id.diag_type & SFP_DIAGMON_DDM)
 		m->has_ddm = !all_ff && !(all_00 && m->cal.external);
 	else
 		m->has_ddm = m->cc_dmi_ok && !all_ff && !all_00;
@@ -150,10 +149,10 @@ static int sff8472_read_live(struct sff8472_bus *bus,
 
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, SFF8472_LIVE_START,
 				      snap->raw, SFF8472_LIVE_LEN,
-				      SFF8472_A2_CC_DMI, &cc_dmi);
+				      SFP_CHKSUM, &cc_dmi);
 	if (ret)
 		return ret;
-	if (cc_dmi != m->a2[SFF8472_A2_CC_DMI])
+	if (cc_dmi != m->a2[SFP_CHKSUM])
 		return -ESTALE;
 	sff8472_decode_live(snap->raw, &snap->lv);
 	return 0;
@@ -171,9 +170,9 @@ static int sff8472_prove(struct sff8472_bus *bus, struct sff8472_module *m,
 
 	if (m->has_a2)
 		return sff8472_read_live(bus, m, first);
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_EXT,
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFP_CC_EXT,
 			       &cc_ext, 1);
-	if (!ret && cc_ext != m->a0[SFF8472_A0_CC_EXT])
+	if (!ret && cc_ext != m->a0[SFP_CC_EXT])
 		ret = -EIO;
 	return ret;
 }
@@ -232,8 +231,8 @@ int sff8472_cache_load(struct sff8472_cache *cache)
 	id = m->id.identifier;
 	m->is_sfp = id == SFF8024_ID_SFP || id == SFF8024_ID_SFF_8472;
 	sff8472_bus_module_changed(bus, m->id.diag_type &
-				   SFF8472_DIAG_ADDR_CHANGE);
-	m->gc_refused = (m->id.diag_type & SFF8472_DIAG_ADDR_CHANGE) &&
+				   SFP_DIAGMON_ADDRMODE);
+	m->gc_refused = (m->id.diag_type & SFP_DIAGMON_ADDRMODE) &&
 			!bus->allow_gc;
 	/* Nothing is asked of a device that is no SFP (a wrong bus). */
 	if (m->is_sfp && !m->gc_refused) {
@@ -295,18 +294,18 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 
 	lockdep_assert_held(&cache->lock);
 	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
-		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFF8472_A2_CC_DMI,
+		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
 				       &ext, 1);
 		if (ret)
 			return ret;
-		return ext == m->a2[SFF8472_A2_CC_DMI] ? 0 : -ESTALE;
+		return ext == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
 	}
-	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_BASE,
-				      &base, 1, SFF8472_A0_CC_EXT, &ext);
+	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
+				      &base, 1, SFP_CC_EXT, &ext);
 	if (ret)
 		return ret;
-	return base == m->a0[SFF8472_A0_CC_BASE] &&
-	       ext == m->a0[SFF8472_A0_CC_EXT] ? 0 : -ESTALE;
+	return base == m->a0[SFP_CC_BASE] &&
+	       ext == m->a0[SFP_CC_EXT] ? 0 : -ESTALE;
 }
 
 /**
@@ -336,7 +335,7 @@ int sff8472_cache_verify(struct sff8472_cache *cache)
 		return 0;
 	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, buf);
 	if (!m->has_a2)
-		return !ret && (m->id.diag_type & SFF8472_DIAG_DDM) ? -ESTALE : 0;
+		return !ret && (m->id.diag_type & SFP_DIAGMON_DDM) ? -ESTALE : 0;
 	if (ret)
 		return ret;
 	return memcmp(buf, m->a2, SFF8472_BASE_LEN) ? -ESTALE : 0;

@@ -2285,7 +2285,7 @@ static void drv_test_unstable_cc_dmi(struct kunit *test)
 	before = drv_log_count(test, d.dev, "inserted");
 	drv_no_cache(test, &d);
 	for (i = 0; i < 10; i++) {
-		sff8472_emul_unstable_a2(d.emul, SFF8472_A2_CC_DMI, 1);
+		sff8472_emul_unstable_a2(d.emul, SFP_CHKSUM, 1);
 		failed += drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
 				   &val) < 0;
 		flush_delayed_work(&d.data->hp.work);

@@ -176,7 +176,7 @@ static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
 	ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_FINE, &value);
 	if (ret)
 		return ret;
-	if (m->id.enh_options & SFF8472_ENH_ALARM_FLAGS) {
+	if (m->id.enh_options & SFP_ENHOPTS_ALARMWARN) {
 		sff8472_cache_live(cache, &snap);
 		*val = snap->lv.flag[ch][limit];
 	} else if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN) {

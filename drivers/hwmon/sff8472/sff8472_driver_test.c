@@ -1831,6 +1831,33 @@ static void drv_test_gpio_slow_module(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
 
+/*
+ * The same with the largest poll interval a device tree can hold: the
+ * back-off is bounded by the poll interval, which is clamped to an hour,
+ * so it can neither overflow nor stall the retries.
+ */
+static const struct property_entry drv_gpio_huge_poll_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", U32_MAX),
+	PROPERTY_ENTRY_GPIO("mod-def0-gpios", &drv_gpio_node, 0,
+			    GPIO_ACTIVE_HIGH),
+	{ }
+};
+
+static void drv_test_gpio_slow_module_huge_poll(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_slow_start(d.emul, 300);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_huge_poll_props);
+	KUNIT_EXPECT_EQ(test, d.data->hp.poll_ms, 3600000U);
+	drv_expect_show(test, &d, "present", "0\n");
+	msleep(1500);
+	drv_expect_show(test, &d, "present", "1\n");
+}
+
 static int drv_count_hwmon(struct device *dev, void *count)
 {
 	if (dev->class && !strcmp(dev->class->name, "hwmon"))
@@ -2409,6 +2436,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
+	KUNIT_CASE_SLOW(drv_test_gpio_slow_module_huge_poll),
 	KUNIT_CASE_SLOW(drv_test_probe_first_look),
 	KUNIT_CASE_SLOW(drv_test_gpio_irq_reread_retry),
 	KUNIT_CASE(drv_test_gpio_error_not_removal),

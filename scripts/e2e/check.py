@@ -288,6 +288,15 @@ def check_scenario(res, out, dump):
         res.check(f'scenario: {k} refused', steps.get(k) not in (None, '0'), steps.get(k, ''))
     res.check('scenario: refused writes put nothing on the bus',
               steps.get('refused_bytes_written') == '0', steps.get('refused_bytes_written', ''))
+    res.check('scenario: SONiC sets soft TX_DISABLE through eeprom offset 366',
+              steps.get('sonic_tx_disable_write') == '0' and steps.get('sonic_soft_tx_disable') == '1'
+              and steps.get('sonic_module_bit6') == '1',
+              f"status {steps.get('sonic_tx_disable_write')}, soft_tx_disable "
+              f"{steps.get('sonic_soft_tx_disable')}, module bit {steps.get('sonic_module_bit6')}")
+    res.check('scenario: RS1 through offset 374 refused (not advertised), module unchanged',
+              steps.get('sonic_rs1_write') not in (None, '0')
+              and steps.get('sonic_module_byte118') == str(image[256 + 118]),
+              f"status {steps.get('sonic_rs1_write')}, byte {steps.get('sonic_module_byte118')}")
     after = open(os.path.join(out, 'after_writes', 'port1', 'image'), 'rb').read()
     res.check('scenario: only A2h 128-135 changed in the module',
               after[:384] == image[:384] and after[384:392] == b'E2E-TEST'

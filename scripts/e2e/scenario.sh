@@ -83,3 +83,17 @@ printf 'XXXXXXXX' | dd of="$dev/eeprom" bs=4 seek=63 conv=notrunc 2>/dev/null	# 
 log write_past_user $?
 log refused_bytes_written "$(sed -n 's/^bytes_written \([0-9]*\)/\1/p' "$emul/stats")"
 snapshot_cage port1 "$out/after_writes"
+
+# SONiC's writes through eeprom (writes are enabled now): soft TX_DISABLE
+# is read-modify-written at offset 366 (A2h 110 bit 6), which this module
+# advertises; RS1 at 374 (A2h 118 bit 3) it does not, so that is refused.
+byte_at() { dd if="$1" bs=1 skip="$2" count=1 2>/dev/null | od -An -tu1 | tr -d ' '; }
+b=$(byte_at "$dev/eeprom" 366)
+# shellcheck disable=SC2059
+printf "$(printf '\\%03o' $((b | 64)))" | dd of="$dev/eeprom" bs=1 seek=366 conv=notrunc 2>/dev/null
+log sonic_tx_disable_write $?
+log sonic_soft_tx_disable "$(read_or_err "$dev/soft_tx_disable")"
+log sonic_module_bit6 $(( $(byte_at "$emul/image" 366) >> 6 & 1 ))
+printf '\010' | dd of="$dev/eeprom" bs=1 seek=374 conv=notrunc 2>/dev/null
+log sonic_rs1_write $?
+log sonic_module_byte118 "$(byte_at "$emul/image" 374)"

@@ -288,7 +288,7 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 			       const u8 *buf, size_t count);
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
-			    u8 mask, bool set);
+			    u8 mask, u8 value);
 
 static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 				   unsigned int a2_off)

@@ -1352,7 +1352,8 @@ static void drv_test_nvmem_write(struct kunit *test)
 
 	drv_expect_refused(test, &d, 0, 1);		/* A0h */
 	drv_expect_refused(test, &d, 256 + 0, 2);	/* thresholds */
-	drv_expect_refused(test, &d, 256 + 110, 1);	/* control byte */
+	drv_expect_refused(test, &d, 256 + 111, 1);	/* next to control */
+	drv_expect_refused(test, &d, 256 + 110, 2);	/* 110 and 111 */
 	drv_expect_refused(test, &d, 256 + 127, 2);	/* straddles 128 */
 	drv_expect_refused(test, &d, 256 + 244, 8);	/* straddles 247 */
 	drv_expect_refused(test, &d, 256 + 248, 1);	/* vendor area */
@@ -1406,7 +1407,6 @@ static void drv_test_controls(struct kunit *test)
 			      SFF8472_EMUL_PIN_TX_DISABLE);
 	drv_expect_show(test, &d, "rx_los", "1\n");
 	drv_expect_show(test, &d, "tx_fault", "0\n");
-	drv_expect_show(test, &d, "tx_disable_state", "1\n");
 
 	/* Power level not declared (A0h 64 bit 1 clear): nothing written. */
 	sff8472_emul_reset_stats(d.emul);
@@ -2386,6 +2386,60 @@ static void drv_test_poll_cost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
 }
 
+/*
+ * SONiC's writes through the eeprom file (optoe offsets): soft TX_DISABLE
+ * is A2h 110 bit 6 at file offset 366, RS1 A2h 118 bit 3 at 374. They act
+ * as the sysfs controls do: read-modify-write of the control bits only,
+ * and only those the module advertises (A0h 93, 64).
+ */
+static void drv_test_sonic_control_writes(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 byte;
+
+	img[93] &= ~0x08;		/* no soft RS0 */
+	drv_fix_codes(img);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_writable_props);
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+
+	/* TX_DISABLE on, with the read-only status bits as read (RX_LOS). */
+	byte = 0x40 | 0x02;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 366, 1,
+						    &byte));
+	KUNIT_ASSERT_EQ(test, SFF8472_NVMEM_SIZE,
+			sff8472_emul_read_image(d.emul, img,
+						SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_EQ(test, img[256 + 110] & 0x40, 0x40);
+	drv_expect_show(test, &d, "soft_tx_disable", "1\n");
+
+	/* RS1 on at 118, then both off again. */
+	byte = 0x08;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 374, 1,
+						    &byte));
+	drv_expect_show(test, &d, "soft_rs1", "1\n");
+	byte = 0;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 366, 1,
+						    &byte));
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 374, 1,
+						    &byte));
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+	drv_expect_show(test, &d, "soft_rs1", "0\n");
+
+	/* Soft RS0 is not advertised: changing it is refused, unwritten. */
+	sff8472_emul_reset_stats(d.emul);
+	byte = 0x08;
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+			nvmem_device_write(d.data->nvmem, 366, 1, &byte));
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+			drv_store(&d, "soft_rate_select", "1"));
+}
+
 static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
@@ -2412,6 +2466,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_nvmem_write_default_off),
 	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_controls),
+	KUNIT_CASE(drv_test_sonic_control_writes),
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
 	KUNIT_CASE(drv_test_hp_transitions),

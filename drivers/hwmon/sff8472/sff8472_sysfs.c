@@ -252,16 +252,6 @@ static ssize_t power_level_state_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(power_level_state);
 
-/* Controls: only what the module advertises (A0h byte 93). */
-static int sff8472_control_check(struct sff8472_cache *cache, u8 need)
-{
-	const struct sff8472_module *m = sff8472_cache_module(cache);
-
-	if (!m)
-		return -ENODEV;
-	return m->id.enh_options & need ? 0 : -EOPNOTSUPP;
-}
-
 static ssize_t sff8472_bit_store(struct device *dev,
 				 struct device_attribute *attr,
 				 const char *buf, size_t count)
@@ -277,11 +267,10 @@ static ssize_t sff8472_bit_store(struct device *dev,
 	if (val > 1)
 		return -EINVAL;
 
+	/* The cache refuses controls the module does not advertise. */
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_control_check(&data->cache, bit->need);
-	if (!ret)
-		ret = sff8472_cache_write_bit(&data->cache, bit->a2_off,
-					      bit->mask, val);
+	ret = sff8472_cache_write_bit(&data->cache, bit->a2_off, bit->mask,
+				      val ? bit->mask : 0);
 	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }
@@ -321,12 +310,10 @@ static ssize_t power_level_store(struct device *dev,
 		return -EINVAL;
 
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_power_level_supported(&data->cache);
-	if (!ret)
-		ret = sff8472_cache_write_bit(&data->cache,
-					      SFP_EXT_STATUS,
-					      SFP_EXT_STATUS_PWRLVL_SELECT,
-					      level == 2);
+	ret = sff8472_cache_write_bit(&data->cache, SFP_EXT_STATUS,
+				      SFP_EXT_STATUS_PWRLVL_SELECT,
+				      level == 2 ? SFP_EXT_STATUS_PWRLVL_SELECT :
+						   0);
 	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }

@@ -86,8 +86,8 @@ def expected_hwmon(image, label=None):
     """{file: value} a user must read from the hwmon directory."""
     a0, a2 = image[:256], image[256:512]
     exp = {'name': hwmon_name(label)}
-    for i, (name, label, ch, _) in enumerate(CHANNELS):
-        exp[f'{name}_label'] = label
+    for i, (name, chan_label, ch, _) in enumerate(CHANNELS):
+        exp[f'{name}_label'] = chan_label
         exp[f'{name}_input'] = calibrate(a0, a2, ch, be16(a2, 96 + 2 * i))
         for suffix, off in LIMITS.items():
             exp[f'{name}_{suffix}'] = calibrate(a0, a2, ch, be16(a2, 8 * i + off))

@@ -61,13 +61,18 @@ done
 # the labels module parameter; a device-tree label wins over an entry there.
 # Expected names from design.md: sff8472_<label>, blanks turned into '_'.
 newdev() {
-	SFP_UML_KERNEL_ARGS=sff8472_emul.cages=i2c:internal \
-		"$uml" -- sh scripts/e2e/new-device.sh >"$work/newdev" 2>&1 || return 1
-	bus=$(sed -n 's/^bus //p' "$work/newdev")
-	grep -qx 'port1 sff8472_port1' "$work/newdev" &&
-		grep -qx 'new sff8472_Uplink_1' "$work/newdev" &&
-		grep -qx "sff8472_Uplink_1-i2c-$bus-50" "$work/newdev" &&
-		grep -qx 'sff8472_port1-i2c-[0-9]*-50' "$work/newdev" || { cat "$work/newdev"; return 1; }
+	if SFP_UML_KERNEL_ARGS=sff8472_emul.cages=i2c:internal \
+		"$uml" -- sh scripts/e2e/new-device.sh >"$work/newdev" 2>&1; then
+		bus=$(sed -n 's/^bus //p' "$work/newdev")
+		if grep -qx 'port1 sff8472_port1' "$work/newdev" &&
+			grep -qx 'new sff8472_Uplink_1' "$work/newdev" &&
+			grep -qx "sff8472_Uplink_1-i2c-$bus-50" "$work/newdev" &&
+			grep -qx 'sff8472_port1-i2c-[0-9]*-50' "$work/newdev"; then
+			return 0
+		fi
+	fi
+	cat "$work/newdev"
+	return 1
 }
 expect "new_device cage named by the labels parameter (sensors: sff8472_Uplink_1-i2c-B-50)" newdev
 

@@ -6,7 +6,8 @@ set -eu
 
 PKGS="build-essential bc bison flex libelf-dev libssl-dev ccache
 device-tree-compiler dt-schema lm-sensors i2c-tools sparse python3 perl
-kmod cpio rsync xz-utils linux-source-6.12"
+kmod cpio rsync xz-utils linux-source-6.12
+prometheus-node-exporter prometheus curl iproute2"
 
 missing=""
 for p in $PKGS; do

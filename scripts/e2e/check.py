@@ -8,9 +8,13 @@ what a user must see from the image bytes alone, with SFF-8472's tables and
 the exact reference of kunit/gen_calibration_vectors.py: never from the
 driver. Prints one "ok:"/"FAILED:" line per check and the counts.
 
-  check.py OUT MODE LABEL=KIND...     KIND: ddm, no-ddm, empty
+  check.py OUT MODE [--metrics] LABEL=KIND...     KIND: ddm, no-ddm, empty
+
+With --metrics, also OUT/metrics: what Prometheus node_exporter's hwmon
+collector exported of the board.
 """
 
+import math
 import os
 import re
 import struct
@@ -72,12 +76,18 @@ def flag(a2, base, ch, which):
     return (word >> bit) & 1
 
 
-def expected_hwmon(image):
+def hwmon_name(label):
+    """The hwmon name of a cage (design.md): sff8472_<label>, with what hwmon
+    refuses in a name ('-', '*', space, tab, newline) turned into '_'."""
+    return re.sub(r'[-* \t\n]', '_', f'sff8472_{label}') if label else 'sff8472'
+
+
+def expected_hwmon(image, label=None):
     """{file: value} a user must read from the hwmon directory."""
     a0, a2 = image[:256], image[256:512]
-    exp = {'name': 'sff8472'}
-    for i, (name, label, ch, _) in enumerate(CHANNELS):
-        exp[f'{name}_label'] = label
+    exp = {'name': hwmon_name(label)}
+    for i, (name, chan_label, ch, _) in enumerate(CHANNELS):
+        exp[f'{name}_label'] = chan_label
         exp[f'{name}_input'] = calibrate(a0, a2, ch, be16(a2, 96 + 2 * i))
         for suffix, off in LIMITS.items():
             exp[f'{name}_{suffix}'] = calibrate(a0, a2, ch, be16(a2, 8 * i + off))
@@ -190,7 +200,7 @@ def check_cage(res, out, mode, label, kind):
     if kind == 'no-ddm':
         res.check(f'{tag}: no hwmon device without diagnostics', not hwmon, str(hwmon)[:80])
         return
-    exp = expected_hwmon(image)
+    exp = expected_hwmon(image, label)
     exp['label'] = label    # the DT label of the cage (design.md: fixed name)
     bad = [f'{k}={hwmon.get(k)!r} want {v!r}' for k, v in exp.items()
            if hwmon.get(k) != str(v)]
@@ -205,7 +215,7 @@ def check_sensors(res, out, mode, labels):
             continue
         devname = open(os.path.join(d, 'devname')).read().strip()   # e.g. 3-0050
         bus, addr = devname.split('-')
-        chip = chips.get(f'sff8472-i2c-{bus}-{int(addr, 16):x}')
+        chip = chips.get(f'{hwmon_name(label)}-i2c-{bus}-{int(addr, 16):x}')
         if not res.check(f'{mode} {label}: sensors -u lists the chip', chip is not None,
                          ', '.join(chips)):
             continue
@@ -243,6 +253,201 @@ def check_cost(res, out, mode, labels):
                   stats.get('torn_reads', ''))
 
 
+# node_exporter's hwmon collector: metric unit and scale per hwmon type
+# (its values are the sysfs values in base units; alarm files are scaled
+# the same way, so a set power alarm reads 1e-06).
+EXPORTER_UNITS = {'temp': ('celsius', 1e-3), 'in': ('volts', 1e-3),
+                  'curr': ('amps', 1e-3), 'power': ('watt', 1e-6)}
+
+
+def parse_metrics(path):
+    """[(metric, {label: value}, value)] from Prometheus' text format."""
+    series = []
+    for line in open(path, encoding='utf-8', errors='replace'):
+        line = line.strip()
+        if not line or line.startswith('#'):
+            continue
+        m = re.match(r'^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$', line)
+        if m:
+            labels = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ''))
+            series.append((m.group(1), labels, float(m.group(3))))
+    return series
+
+
+def expected_series(image, label, chip):
+    """{(metric, sensor): value} node_exporter must export for one cage."""
+    exp = {('node_hwmon_chip_names', hwmon_name(label)): 1.0}
+    for file, value in expected_hwmon(image, label).items():
+        m = re.match(r'^([a-z]+)(\d+)_(\w+)$', file)
+        if not m or value is None:
+            continue
+        kind, sensor, element = m.group(1), m.group(1) + m.group(2), m.group(3)
+        if element == 'label':
+            exp[('node_hwmon_sensor_label', sensor, value)] = 1.0
+            continue
+        unit, scale = EXPORTER_UNITS[kind]
+        middle = '' if element == 'input' else f'_{element}'
+        exp[(f'node_hwmon_{kind}{middle}_{unit}', sensor)] = value * scale
+    return exp
+
+
+def check_metrics(res, tag, path, cages):
+    """cages: [(label, image or None, devname, update_interval ms)]; image
+    None: the cage has no hwmon device."""
+    if not res.check(f'{tag}: node_exporter scraped', os.path.exists(path)):
+        return
+    series = parse_metrics(path)
+    for label, image, devname, interval in cages:
+        # node_exporter names a chip after its device's path: the adapter
+        # i2c-B, then the client B-0050.
+        bus = devname.split('-')[0]
+        chip = f'i2c_{bus}_{devname.replace("-", "_")}'
+        got = {}
+        for metric, labels, value in series:
+            if labels.get('chip') != chip:
+                continue
+            if metric == 'node_hwmon_chip_names':
+                key = (metric, labels.get('chip_name'))
+            elif metric == 'node_hwmon_sensor_label':
+                key = (metric, labels.get('sensor'), labels.get('label'))
+            else:
+                key = (metric, labels.get('sensor'))
+            got[key] = value
+        if image is None:
+            res.check(f'{tag} {label}: no node_exporter series without a hwmon device',
+                      not got, str(sorted(got))[:200])
+            continue
+        exp = expected_series(image, label, chip)
+        exp[('node_hwmon_update_interval_seconds', 'update_interval0')] = interval / 1000
+        res.check(f'{tag} {label}: node_hwmon_chip_names maps {chip} to {hwmon_name(label)}',
+                  got.get(('node_hwmon_chip_names', hwmon_name(label))) == 1.0,
+                  str([k for k in got if k[0] == 'node_hwmon_chip_names']))
+        units = {k: v for k, v in exp.items() if re.search(r'_(celsius|volts|amps|watt)$', k[0])}
+        bad = [f'{k[0]}{{sensor="{k[1]}"}}={got.get(k)} want {v:g}' for k, v in units.items()
+               if k[0].find('_alarm_') < 0
+               and (k not in got or not math.isclose(got[k], v, rel_tol=1e-9, abs_tol=1e-12))]
+        res.check(f'{tag} {label}: node_exporter values and thresholds in '
+                  f'celsius, volts, amps and watts', not bad, '; '.join(bad[:6]))
+        alarms = {k: v for k, v in units.items() if k[0].find('_alarm_') >= 0}
+        bad = [f'{k[0]}{{sensor="{k[1]}"}}={got.get(k)} want {v:g}' for k, v in alarms.items()
+               if k not in got or not math.isclose(got[k], v, rel_tol=1e-9, abs_tol=1e-12)]
+        res.check(f'{tag} {label}: node_exporter alarm series '
+                  f'({sum(1 for v in alarms.values() if v)} set of {len(alarms)})',
+                  len(alarms) == 20 and not bad, '; '.join(bad[:6]))
+        labels_bad = [k for k in exp if k[0] == 'node_hwmon_sensor_label' and k not in got]
+        res.check(f'{tag} {label}: node_hwmon_sensor_label carries the channel labels',
+                  not labels_bad, str(labels_bad))
+        # Nothing else: no series from the driver's own sysfs files, which
+        # node_exporter also reads (the hwmon device's "device" directory).
+        extra = sorted(str(k) for k in got if k not in exp)
+        res.check(f'{tag} {label}: no node_exporter series beyond the hwmon channels',
+                  not extra and len(got) == len(exp), '; '.join(extra[:6]))
+
+
+# The Prometheus rules Documentation/hwmon/sff8472.rst gives, tested with
+# promtool against what node_exporter exported while alarms were set.
+ALERTS = {  # alert name -> (alarm file suffix, summary wording)
+    'SfpHighAlarm': ('crit_alarm', 'above its high alarm threshold'),
+    'SfpLowAlarm': ('lcrit_alarm', 'below its low alarm threshold'),
+    'SfpHighWarning': ('max_alarm', 'above its high warning threshold'),
+    'SfpLowWarning': ('min_alarm', 'below its low warning threshold'),
+}
+
+
+def doc_rules():
+    """The rule group of the hwmon documentation's Monitoring section: the
+    literal block that starts with "groups:" and the recording rule block."""
+    path = os.path.join(HERE, '..', '..', 'Documentation', 'hwmon', 'sff8472.rst')
+    lines = open(path, encoding='utf-8').read().split('\n')
+    out = []
+    for i, line in enumerate(lines):
+        if line in ('    groups:', '          - record: sff8472:optical_power:dbm'):
+            j = i
+            while j < len(lines) and (lines[j].startswith('    ') or not lines[j].strip()):
+                out.append(lines[j][4:])
+                j += 1
+    return '\n'.join(out) + '\n'
+
+
+def yaml_str(text):
+    return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+def yaml_map(labels):
+    return '{' + ', '.join(f'{k}: {yaml_str(v)}' for k, v in sorted(labels.items())) + '}'
+
+
+def labels_text(labels):
+    return '{' + ','.join(f'{k}={yaml_str(v)}' for k, v in sorted(labels.items())) + '}'
+
+
+def check_doc_rules(res, tag, path, cages, work):
+    """cages: [(label, image, devname)]. Every set alarm fires its alert with
+    the port and channel attached, nothing else fires, and the recording rule
+    gives each power in dBm, computed from the image."""
+    import subprocess
+    rules = os.path.join(work, 'rules.yml')
+    with open(rules, 'w') as f:
+        f.write(doc_rules())
+    try:
+        r = subprocess.run(['promtool', 'check', 'rules', rules],
+                           capture_output=True, text=True)
+    except OSError as e:
+        res.check(f'{tag}: promtool runs', False, repr(e))
+        return
+    res.check(f'{tag}: the documented rules are valid (promtool check rules: 4 alerts, 1 recording rule)',
+              r.returncode == 0 and 'SUCCESS: 5 rules found' in r.stdout,
+              (r.stdout + r.stderr).strip()[-300:])
+
+    series = [(m, lbl, v) for m, lbl, v in parse_metrics(path) if m.startswith('node_hwmon_')]
+    inputs = [f'      - series: {yaml_str(m + labels_text(dict(lbl, instance="board")))}\n'
+              f'        values: "{v!r} {v!r} {v!r}"\n' for m, lbl, v in series]
+    alert_tests, samples = [], []
+    for label, image, devname in cages:
+        bus = devname.split('-')[0]
+        chip = f'i2c_{bus}_{devname.replace("-", "_")}'
+        exp = expected_hwmon(image, label)
+        for name, chan_label, _, _ in CHANNELS:
+            for alert, (suffix, words) in ALERTS.items():
+                if exp.get(f'{name}_{suffix}') == 1:
+                    alert_tests.append((alert, {
+                        'chip': chip, 'chip_name': hwmon_name(label), 'instance': 'board',
+                        'sensor': name, 'label': chan_label,
+                        'severity': 'critical' if 'Alarm' in alert else 'warning'},
+                        f'{hwmon_name(label)} {chan_label} {words}'))
+            if name.startswith('power'):
+                uw = exp[f'{name}_input']
+                dbm = 10 * math.log10(uw / 1000) if uw else -math.inf
+                samples.append(({'chip': chip, 'chip_name': hwmon_name(label),
+                                 'instance': 'board', 'sensor': name},
+                                 math.floor(dbm * 100 + 0.5) / 100))
+    test = ['rule_files: [rules.yml]\nevaluation_interval: 1m\ntests:\n',
+            '  - interval: 1m\n    input_series:\n'] + inputs
+    test.append('    alert_rule_test:\n')
+    for alert in ALERTS:
+        test.append(f'      - eval_time: 1m\n        alertname: {alert}\n        exp_alerts:\n')
+        for a, labels, summary in alert_tests:
+            if a == alert:
+                test.append(f'          - exp_labels: {yaml_map(labels)}\n'
+                            f'            exp_annotations: {{summary: {yaml_str(summary)}}}\n')
+        if not any(a == alert for a, _, _ in alert_tests):
+            test[-1] = test[-1].replace('exp_alerts:\n', 'exp_alerts: []\n')
+    test.append('    promql_expr_test:\n'
+                '      - expr: round(sff8472:optical_power:dbm, 0.01)\n'
+                '        eval_time: 1m\n        exp_samples:\n')
+    for labels, value in samples:
+        test.append(f'          - labels: {yaml_str(labels_text(labels))}\n'
+                    f'            value: {value!r}\n')
+    tests = os.path.join(work, 'rules_test.yml')
+    with open(tests, 'w') as f:
+        f.write(''.join(test))
+    r = subprocess.run(['promtool', 'test', 'rules', tests], capture_output=True, text=True)
+    fired = len(alert_tests)
+    res.check(f'{tag}: the documented alert rules fire for the {fired} set alarms, '
+              f'with port and channel, and nothing else; the dBm recording rule',
+              r.returncode == 0 and fired > 0, (r.stdout + r.stderr).strip()[-600:])
+
+
 def check_abi(res, out, mode, label):
     documented = abi_files()
     modes = read_modes(os.path.join(out, label, 'modes'))
@@ -271,6 +476,17 @@ def check_scenario(res, out, dump):
     }
     for k, v in want.items():
         res.check(f'scenario alarms: {k} is {v}', steps.get(k) == v, steps.get(k, 'missing'))
+    hot = os.path.join(out, 'hot')
+    res.check('scenario: node_exporter ran while alarms were set',
+              steps.get('hot_metrics_status') == '0', steps.get('hot_metrics_status', 'missing'))
+    check_metrics(res, 'scenario alarms node_exporter', os.path.join(out, 'hot_metrics'),
+                  [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                    open(os.path.join(hot, c, 'devname')).read().strip(), interval)
+                   for c, interval in (('port1', 1000), ('port2', 100))])
+    check_doc_rules(res, 'scenario alarms prometheus', os.path.join(out, 'hot_metrics'),
+                    [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                      open(os.path.join(hot, c, 'devname')).read().strip())
+                     for c in ('port1', 'port2')], out)
     res.check('scenario: swap to another module detected', steps.get('swap_detected') == '0')
     check_cage(res, os.path.join(out, 'swapped'), 'swapped', 'port2', 'ddm')
     res.check('scenario: removal detected, hwmon gone', steps.get('removal_detected') == '0')
@@ -350,14 +566,17 @@ def main():
         if sys.argv[1] == '--edges':
             check_edges(res, sys.argv[2])
             return finish(res, 'edges')
+        args = sys.argv[3:]
+        metrics = '--metrics' in args
         return check_board(res, sys.argv[1], sys.argv[2],
-                           [tuple(a.split('=', 1)) for a in sys.argv[3:]])
+                           [tuple(a.split('=', 1)) for a in args if a != '--metrics'],
+                           metrics)
     except Exception as e:  # a missing or malformed snapshot is a failure
         res.check(f'snapshots of {sys.argv[1:3]} are complete', False, repr(e))
         return finish(res, 'incomplete')
 
 
-def check_board(res, out, mode, labels):
+def check_board(res, out, mode, labels, metrics=False):
     for label, kind in labels:
         check_cage(res, out, mode, label, kind)
     check_sensors(res, out, mode, labels)
@@ -365,6 +584,15 @@ def check_board(res, out, mode, labels):
     ddm = [lbl for lbl, kind in labels if kind == 'ddm']
     if ddm:
         check_abi(res, out, mode, ddm[0])
+    if metrics:
+        cages = []
+        for label, kind in labels:
+            if kind == 'empty':
+                continue    # no client to name a chip after: nothing to find
+            d = os.path.join(out, label)
+            image = open(os.path.join(d, 'image'), 'rb').read() if kind == 'ddm' else None
+            cages.append((label, image, open(os.path.join(d, 'devname')).read().strip(), 1000))
+        check_metrics(res, f'{mode} node_exporter', os.path.join(out, 'metrics'), cages)
     return finish(res, mode)
 
 

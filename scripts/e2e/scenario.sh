@@ -34,10 +34,21 @@ log before_temp_crit_alarm "$(read_or_err "$h/temp1_crit_alarm")"
 emul=$(cage_emul port2)
 echo "temp 32512" >"$emul/live"		# 0x7f00: +127 °C
 echo "vcc 0" >"$emul/live"
+echo "tx_power 65535" >"$emul/live"	# 6553.5 uW, past the high alarm
 sleep 0.3
 for f in temp1_input temp1_max_alarm temp1_crit_alarm in0_input in0_min_alarm in0_lcrit_alarm; do
 	log "hot_$f" "$(read_or_err "$h/$f")"
 done
+# What node_exporter exports of set alarms, with the images it came from
+# (port1's dump has RX power below its low warning).
+node_exporter_scrape "$out/hot_metrics"
+log hot_metrics_status $?
+for c in port1 port2; do
+	mkdir -p "$out/hot/$c"
+	cat "$(cage_emul $c)/image" >"$out/hot/$c/image"
+	basename "$(cage_dev $c)" >"$out/hot/$c/devname"
+done
+echo "tx_power 5623" >"$emul/live"	# back to the profile's 562.3 uW
 echo "temp 6400" >"$emul/live"		# 0x1900: +25 °C
 echo "vcc 33000" >"$emul/live"		# 3.3 V
 sleep 0.3

@@ -232,6 +232,7 @@ struct sff8472_hotplug {
  * @bus: transfers
  * @cache: image and snapshot, under @cache.lock
  * @hp: hot-plug
+ * @hwmon_name: hwmon name of the cage (sff8472_hwmon_name()), devm-allocated
  * @hwmon: hwmon device, registered only while a DDM module is present
  * @shown_generation: cache generation that @hwmon and the last uevent show
  * @shown_present: whether userspace was last told a module is present
@@ -243,6 +244,7 @@ struct sff8472_data {
 	struct sff8472_bus bus;
 	struct sff8472_cache cache;
 	struct sff8472_hotplug hp;
+	const char *hwmon_name;
 	struct device *hwmon;
 	u32 shown_generation;
 	bool shown_present;
@@ -313,6 +315,13 @@ void sff8472_publish(struct sff8472_data *data);
 /* sff8472_hwmon.c */
 int sff8472_hwmon_register(struct sff8472_data *data);
 void sff8472_hwmon_unregister(struct sff8472_data *data);
+
+/* sff8472_name.c */
+const char *sff8472_hwmon_name(struct device *dev);
+#if IS_ENABLED(CONFIG_KUNIT)
+const char *sff8472_map_label(const char *map, const char *devname,
+			      size_t *len);
+#endif
 
 /* sff8472_nvmem.c */
 int sff8472_nvmem_register(struct sff8472_data *data);

@@ -1658,6 +1658,181 @@ static void drv_test_hwmon_error_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, msg));
 }
 
+/*
+ * The hwmon name carries the cage's label (design.md: `sff8472_<label>`,
+ * with '-', '*', space, tab and newline turned into '_' as
+ * hwmon_sanitize_name() does), so `sensors` and node_exporter tell ports
+ * apart; `sff8472` without a label. Expected names are written out by hand.
+ */
+struct drv_name_case {
+	const char *desc;
+	const struct property_entry *props;
+	const char *name;
+};
+
+static const struct property_entry drv_name_plain[] = {
+	PROPERTY_ENTRY_STRING("label", "port1"),
+	{ }
+};
+
+static const struct property_entry drv_name_dash[] = {
+	PROPERTY_ENTRY_STRING("label", "sfp-1-2"),
+	{ }
+};
+
+static const struct property_entry drv_name_star[] = {
+	PROPERTY_ENTRY_STRING("label", "port*"),
+	{ }
+};
+
+static const struct property_entry drv_name_blanks[] = {
+	PROPERTY_ENTRY_STRING("label", "Uplink 1\tA\n"),
+	{ }
+};
+
+static const struct property_entry drv_name_kept[] = {
+	PROPERTY_ENTRY_STRING("label", "eth0/sfp+_x.y"),
+	{ }
+};
+
+static const struct property_entry drv_name_empty[] = {
+	PROPERTY_ENTRY_STRING("label", ""),
+	{ }
+};
+
+static const struct property_entry drv_name_u32[] = {
+	PROPERTY_ENTRY_U32("label", 7),
+	{ }
+};
+
+static const struct property_entry drv_name_none[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	{ }
+};
+
+static const struct drv_name_case drv_name_cases[] = {
+	{ "plain", drv_name_plain, "sff8472_port1" },
+	{ "dashes", drv_name_dash, "sff8472_sfp_1_2" },
+	{ "star", drv_name_star, "sff8472_port_" },
+	{ "blanks", drv_name_blanks, "sff8472_Uplink_1_A_" },
+	{ "other characters kept", drv_name_kept, "sff8472_eth0/sfp+_x.y" },
+	{ "empty label", drv_name_empty, "sff8472" },
+	{ "label not a string", drv_name_u32, "sff8472" },
+	{ "no label", drv_name_none, "sff8472" },
+};
+
+static void drv_name_desc(const struct drv_name_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(drv_name, drv_name_cases, drv_name_desc);
+
+static void drv_test_hwmon_name(struct kunit *test)
+{
+	const struct drv_name_case *c = test->param_value;
+	struct device *dev;
+	const char *name;
+	int ret;
+
+	dev = kunit_device_register(test, "sff8472-name-test");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
+	ret = device_create_managed_software_node(dev, c->props, NULL);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	name = sff8472_hwmon_name(dev);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, name);
+	KUNIT_EXPECT_STREQ(test, c->name, name);
+}
+
+/* The "labels" module parameter: DEVICE=LABEL entries for new_device cages. */
+static void drv_test_map_label(struct kunit *test)
+{
+	static const struct {
+		const char *map, *dev, *label;
+	} cases[] = {
+		{ NULL, "3-0050", NULL },
+		{ "", "3-0050", NULL },
+		{ "3-0050=port1,4-0050=port2", "3-0050", "port1" },
+		{ "3-0050=port1,4-0050=port2", "4-0050", "port2" },
+		{ "3-0050=port1,4-0050=port2", "5-0050", NULL },
+		{ "13-0050=a,3-0050=b", "3-0050", "b" },
+		{ "3-00500=a", "3-0050", NULL },
+		{ "3-0050", "3-0050", NULL },
+		{ "3-0050=,3-0050=b", "3-0050", "b" },
+		{ "3-0050=Uplink 1\n", "3-0050", "Uplink 1" },
+		{ "3-0050=a\n4-0050=b\n", "4-0050", "b" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t len = 0;
+		const char *l = sff8472_map_label(cases[i].map, cases[i].dev,
+						  &len);
+
+		if (!cases[i].label) {
+			KUNIT_EXPECT_NULL_MSG(test, l, "case %u", i);
+			continue;
+		}
+		KUNIT_ASSERT_NOT_NULL_MSG(test, l, "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, strlen(cases[i].label), len,
+				    "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, 0, strncmp(cases[i].label, l, len),
+				    "case %u", i);
+	}
+}
+
+/* What a user reads in the hwmon device's own "name" and "label" files. */
+static void drv_expect_hwmon_attr(struct kunit *test, struct device *hwmon,
+				  const char *attr, const char *want)
+{
+	const struct attribute_group *const *g;
+	struct attribute *const *a;
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, hwmon->class);
+	for (g = hwmon->class->dev_groups; g && *g; g++) {
+		for (a = (*g)->attrs; *a; a++) {
+			struct device_attribute *da;
+
+			if (strcmp((*a)->name, attr))
+				continue;
+			da = container_of(*a, struct device_attribute, attr);
+			KUNIT_ASSERT_GT(test, da->show(hwmon, da, buf), 0);
+			KUNIT_EXPECT_STREQ(test, want, buf);
+			return;
+		}
+	}
+	KUNIT_FAIL(test, "hwmon has no %s attribute", attr);
+}
+
+static void drv_test_hwmon_name_bound(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_STRING("label", "port-7 A"),
+		{ }
+	};
+	struct drv d = {}, plain = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "name", "sff8472_port_7_A\n");
+	/* The chip label stays the label itself. */
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "label", "port-7 A\n");
+	/* After a swap the new hwmon device has the same name. */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+	drv_poll(d.dev);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "name", "sff8472_port_7_A\n");
+
+	drv_setup(test, &plain, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&plain));
+	drv_expect_hwmon_attr(test, drv_hwmon(&plain), "name", "sff8472\n");
+}
+
 /* No bus traffic while the system is suspended. */
 static void drv_test_freezable_work(struct kunit *test)
 {
@@ -2488,6 +2663,9 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_transient_error),
 	KUNIT_CASE(drv_test_freezable_work),
 	KUNIT_CASE(drv_test_hwmon_error_once),
+	KUNIT_CASE_PARAM(drv_test_hwmon_name, drv_name_gen_params),
+	KUNIT_CASE(drv_test_map_label),
+	KUNIT_CASE(drv_test_hwmon_name_bound),
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),

@@ -246,6 +246,9 @@ static int sff8472_probe(struct i2c_client *client)
 	i2c_set_clientdata(client, data);
 
 	sff8472_read_properties(data, &max_transfer, &poll_ms);
+	data->hwmon_name = sff8472_hwmon_name(dev);
+	if (IS_ERR(data->hwmon_name))
+		return PTR_ERR(data->hwmon_name);
 	ret = sff8472_bus_init(&data->bus, max_transfer);
 	if (ret)
 		return ret;

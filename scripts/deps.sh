@@ -10,7 +10,7 @@ set -eu
 PKGS="build-essential bc bison flex libelf-dev libssl-dev ccache
 device-tree-compiler dt-schema lm-sensors i2c-tools sparse python3 perl
 kmod cpio rsync xz-utils linux-source-6.12 qemu-system-x86 dkms openssl
-gzip"
+gzip prometheus-node-exporter prometheus curl iproute2"
 
 missing=""
 for p in $PKGS; do

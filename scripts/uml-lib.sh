@@ -67,3 +67,22 @@ snapshot_cage() {
 	# shellcheck disable=SC2086
 	dump_modes $dirs >"$out/modes"
 }
+
+# Scrape Prometheus node_exporter (Debian's prometheus-node-exporter) once
+# into file $1, as a monitoring server would: only its hwmon collector,
+# listening on the loopback device. Its own log goes to $1.log.
+node_exporter_scrape() {
+	local pid status
+	ip link set lo up || return 1
+	prometheus-node-exporter --collector.disable-defaults --collector.hwmon \
+		--web.disable-exporter-metrics \
+		--web.listen-address=127.0.0.1:9100 >"$1.log" 2>&1 &
+	pid=$!
+	# Connection refused until it listens: retry, at most about 30 s.
+	curl -sSf --retry 30 --retry-delay 1 --retry-connrefused \
+		-o "$1" http://127.0.0.1:9100/metrics
+	status=$?
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	return "$status"
+}

@@ -8,9 +8,13 @@ what a user must see from the image bytes alone, with SFF-8472's tables and
 the exact reference of kunit/gen_calibration_vectors.py: never from the
 driver. Prints one "ok:"/"FAILED:" line per check and the counts.
 
-  check.py OUT MODE LABEL=KIND...     KIND: ddm, no-ddm, empty
+  check.py OUT MODE [--metrics] LABEL=KIND...     KIND: ddm, no-ddm, empty
+
+With --metrics, also OUT/metrics: what Prometheus node_exporter's hwmon
+collector exported of the board.
 """
 
+import math
 import os
 import re
 import struct
@@ -72,12 +76,18 @@ def flag(a2, base, ch, which):
     return (word >> bit) & 1
 
 
-def expected_hwmon(image):
+def hwmon_name(label):
+    """The hwmon name of a cage (design.md): sff8472_<label>, with what hwmon
+    refuses in a name ('-', '*', space, tab, newline) turned into '_'."""
+    return re.sub(r'[-* \t\n]', '_', f'sff8472_{label}') if label else 'sff8472'
+
+
+def expected_hwmon(image, label=None):
     """{file: value} a user must read from the hwmon directory."""
     a0, a2 = image[:256], image[256:512]
-    exp = {'name': 'sff8472'}
-    for i, (name, label, ch, _) in enumerate(CHANNELS):
-        exp[f'{name}_label'] = label
+    exp = {'name': hwmon_name(label)}
+    for i, (name, chan_label, ch, _) in enumerate(CHANNELS):
+        exp[f'{name}_label'] = chan_label
         exp[f'{name}_input'] = calibrate(a0, a2, ch, be16(a2, 96 + 2 * i))
         for suffix, off in LIMITS.items():
             exp[f'{name}_{suffix}'] = calibrate(a0, a2, ch, be16(a2, 8 * i + off))
@@ -190,8 +200,8 @@ def check_cage(res, out, mode, label, kind, dt_label=True):
     if kind == 'no-ddm':
         res.check(f'{tag}: no hwmon device without diagnostics', not hwmon, str(hwmon)[:80])
         return
-    exp = expected_hwmon(image)
-    if dt_label:    # a cage bound with new_device has no label
+    exp = expected_hwmon(image, label)
+    if dt_label:    # a cage named by the labels parameter has no hwmon label file
         exp['label'] = label    # the DT label of the cage (design.md: fixed name)
     bad = [f'{k}={hwmon.get(k)!r} want {v!r}' for k, v in exp.items()
            if hwmon.get(k) != str(v)]
@@ -206,7 +216,7 @@ def check_sensors(res, out, mode, labels):
             continue
         devname = open(os.path.join(d, 'devname')).read().strip()   # e.g. 3-0050
         bus, addr = devname.split('-')
-        chip = chips.get(f'sff8472-i2c-{bus}-{int(addr, 16):x}')
+        chip = chips.get(f'{hwmon_name(label)}-i2c-{bus}-{int(addr, 16):x}')
         if not res.check(f'{mode} {label}: sensors -u lists the chip', chip is not None,
                          ', '.join(chips)):
             continue
@@ -244,6 +254,201 @@ def check_cost(res, out, mode, labels):
                   stats.get('torn_reads', ''))
 
 
+# node_exporter's hwmon collector: metric unit and scale per hwmon type
+# (its values are the sysfs values in base units; alarm files are scaled
+# the same way, so a set power alarm reads 1e-06).
+EXPORTER_UNITS = {'temp': ('celsius', 1e-3), 'in': ('volts', 1e-3),
+                  'curr': ('amps', 1e-3), 'power': ('watt', 1e-6)}
+
+
+def parse_metrics(path):
+    """[(metric, {label: value}, value)] from Prometheus' text format."""
+    series = []
+    for line in open(path, encoding='utf-8', errors='replace'):
+        line = line.strip()
+        if not line or line.startswith('#'):
+            continue
+        m = re.match(r'^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$', line)
+        if m:
+            labels = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ''))
+            series.append((m.group(1), labels, float(m.group(3))))
+    return series
+
+
+def expected_series(image, label, chip):
+    """{(metric, sensor): value} node_exporter must export for one cage."""
+    exp = {('node_hwmon_chip_names', hwmon_name(label)): 1.0}
+    for file, value in expected_hwmon(image, label).items():
+        m = re.match(r'^([a-z]+)(\d+)_(\w+)$', file)
+        if not m or value is None:
+            continue
+        kind, sensor, element = m.group(1), m.group(1) + m.group(2), m.group(3)
+        if element == 'label':
+            exp[('node_hwmon_sensor_label', sensor, value)] = 1.0
+            continue
+        unit, scale = EXPORTER_UNITS[kind]
+        middle = '' if element == 'input' else f'_{element}'
+        exp[(f'node_hwmon_{kind}{middle}_{unit}', sensor)] = value * scale
+    return exp
+
+
+def check_metrics(res, tag, path, cages):
+    """cages: [(label, image or None, devname, update_interval ms)]; image
+    None: the cage has no hwmon device."""
+    if not res.check(f'{tag}: node_exporter scraped', os.path.exists(path)):
+        return
+    series = parse_metrics(path)
+    for label, image, devname, interval in cages:
+        # node_exporter names a chip after its device's path: the adapter
+        # i2c-B, then the client B-0050.
+        bus = devname.split('-')[0]
+        chip = f'i2c_{bus}_{devname.replace("-", "_")}'
+        got = {}
+        for metric, labels, value in series:
+            if labels.get('chip') != chip:
+                continue
+            if metric == 'node_hwmon_chip_names':
+                key = (metric, labels.get('chip_name'))
+            elif metric == 'node_hwmon_sensor_label':
+                key = (metric, labels.get('sensor'), labels.get('label'))
+            else:
+                key = (metric, labels.get('sensor'))
+            got[key] = value
+        if image is None:
+            res.check(f'{tag} {label}: no node_exporter series without a hwmon device',
+                      not got, str(sorted(got))[:200])
+            continue
+        exp = expected_series(image, label, chip)
+        exp[('node_hwmon_update_interval_seconds', 'update_interval0')] = interval / 1000
+        res.check(f'{tag} {label}: node_hwmon_chip_names maps {chip} to {hwmon_name(label)}',
+                  got.get(('node_hwmon_chip_names', hwmon_name(label))) == 1.0,
+                  str([k for k in got if k[0] == 'node_hwmon_chip_names']))
+        units = {k: v for k, v in exp.items() if re.search(r'_(celsius|volts|amps|watt)$', k[0])}
+        bad = [f'{k[0]}{{sensor="{k[1]}"}}={got.get(k)} want {v:g}' for k, v in units.items()
+               if k[0].find('_alarm_') < 0
+               and (k not in got or not math.isclose(got[k], v, rel_tol=1e-9, abs_tol=1e-12))]
+        res.check(f'{tag} {label}: node_exporter values and thresholds in '
+                  f'celsius, volts, amps and watts', not bad, '; '.join(bad[:6]))
+        alarms = {k: v for k, v in units.items() if k[0].find('_alarm_') >= 0}
+        bad = [f'{k[0]}{{sensor="{k[1]}"}}={got.get(k)} want {v:g}' for k, v in alarms.items()
+               if k not in got or not math.isclose(got[k], v, rel_tol=1e-9, abs_tol=1e-12)]
+        res.check(f'{tag} {label}: node_exporter alarm series '
+                  f'({sum(1 for v in alarms.values() if v)} set of {len(alarms)})',
+                  len(alarms) == 20 and not bad, '; '.join(bad[:6]))
+        labels_bad = [k for k in exp if k[0] == 'node_hwmon_sensor_label' and k not in got]
+        res.check(f'{tag} {label}: node_hwmon_sensor_label carries the channel labels',
+                  not labels_bad, str(labels_bad))
+        # Nothing else: no series from the driver's own sysfs files, which
+        # node_exporter also reads (the hwmon device's "device" directory).
+        extra = sorted(str(k) for k in got if k not in exp)
+        res.check(f'{tag} {label}: no node_exporter series beyond the hwmon channels',
+                  not extra and len(got) == len(exp), '; '.join(extra[:6]))
+
+
+# The Prometheus rules Documentation/hwmon/sff8472.rst gives, tested with
+# promtool against what node_exporter exported while alarms were set.
+ALERTS = {  # alert name -> (alarm file suffix, summary wording)
+    'SfpHighAlarm': ('crit_alarm', 'above its high alarm threshold'),
+    'SfpLowAlarm': ('lcrit_alarm', 'below its low alarm threshold'),
+    'SfpHighWarning': ('max_alarm', 'above its high warning threshold'),
+    'SfpLowWarning': ('min_alarm', 'below its low warning threshold'),
+}
+
+
+def doc_rules():
+    """The rule group of the hwmon documentation's Monitoring section: the
+    literal block that starts with "groups:" and the recording rule block."""
+    path = os.path.join(HERE, '..', '..', 'Documentation', 'hwmon', 'sff8472.rst')
+    lines = open(path, encoding='utf-8').read().split('\n')
+    out = []
+    for i, line in enumerate(lines):
+        if line in ('    groups:', '          - record: sff8472:optical_power:dbm'):
+            j = i
+            while j < len(lines) and (lines[j].startswith('    ') or not lines[j].strip()):
+                out.append(lines[j][4:])
+                j += 1
+    return '\n'.join(out) + '\n'
+
+
+def yaml_str(text):
+    return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+def yaml_map(labels):
+    return '{' + ', '.join(f'{k}: {yaml_str(v)}' for k, v in sorted(labels.items())) + '}'
+
+
+def labels_text(labels):
+    return '{' + ','.join(f'{k}={yaml_str(v)}' for k, v in sorted(labels.items())) + '}'
+
+
+def check_doc_rules(res, tag, path, cages, work):
+    """cages: [(label, image, devname)]. Every set alarm fires its alert with
+    the port and channel attached, nothing else fires, and the recording rule
+    gives each power in dBm, computed from the image."""
+    import subprocess
+    rules = os.path.join(work, 'rules.yml')
+    with open(rules, 'w') as f:
+        f.write(doc_rules())
+    try:
+        r = subprocess.run(['promtool', 'check', 'rules', rules],
+                           capture_output=True, text=True)
+    except OSError as e:
+        res.check(f'{tag}: promtool runs', False, repr(e))
+        return
+    res.check(f'{tag}: the documented rules are valid (promtool check rules: 4 alerts, 1 recording rule)',
+              r.returncode == 0 and 'SUCCESS: 5 rules found' in r.stdout,
+              (r.stdout + r.stderr).strip()[-300:])
+
+    series = [(m, lbl, v) for m, lbl, v in parse_metrics(path) if m.startswith('node_hwmon_')]
+    inputs = [f'      - series: {yaml_str(m + labels_text(dict(lbl, instance="board")))}\n'
+              f'        values: "{v!r} {v!r} {v!r}"\n' for m, lbl, v in series]
+    alert_tests, samples = [], []
+    for label, image, devname in cages:
+        bus = devname.split('-')[0]
+        chip = f'i2c_{bus}_{devname.replace("-", "_")}'
+        exp = expected_hwmon(image, label)
+        for name, chan_label, _, _ in CHANNELS:
+            for alert, (suffix, words) in ALERTS.items():
+                if exp.get(f'{name}_{suffix}') == 1:
+                    alert_tests.append((alert, {
+                        'chip': chip, 'chip_name': hwmon_name(label), 'instance': 'board',
+                        'sensor': name, 'label': chan_label,
+                        'severity': 'critical' if 'Alarm' in alert else 'warning'},
+                        f'{hwmon_name(label)} {chan_label} {words}'))
+            if name.startswith('power'):
+                uw = exp[f'{name}_input']
+                dbm = 10 * math.log10(uw / 1000) if uw else -math.inf
+                samples.append(({'chip': chip, 'chip_name': hwmon_name(label),
+                                 'instance': 'board', 'sensor': name},
+                                 math.floor(dbm * 100 + 0.5) / 100))
+    test = ['rule_files: [rules.yml]\nevaluation_interval: 1m\ntests:\n',
+            '  - interval: 1m\n    input_series:\n'] + inputs
+    test.append('    alert_rule_test:\n')
+    for alert in ALERTS:
+        test.append(f'      - eval_time: 1m\n        alertname: {alert}\n        exp_alerts:\n')
+        for a, labels, summary in alert_tests:
+            if a == alert:
+                test.append(f'          - exp_labels: {yaml_map(labels)}\n'
+                            f'            exp_annotations: {{summary: {yaml_str(summary)}}}\n')
+        if not any(a == alert for a, _, _ in alert_tests):
+            test[-1] = test[-1].replace('exp_alerts:\n', 'exp_alerts: []\n')
+    test.append('    promql_expr_test:\n'
+                '      - expr: round(sff8472:optical_power:dbm, 0.01)\n'
+                '        eval_time: 1m\n        exp_samples:\n')
+    for labels, value in samples:
+        test.append(f'          - labels: {yaml_str(labels_text(labels))}\n'
+                    f'            value: {value!r}\n')
+    tests = os.path.join(work, 'rules_test.yml')
+    with open(tests, 'w') as f:
+        f.write(''.join(test))
+    r = subprocess.run(['promtool', 'test', 'rules', tests], capture_output=True, text=True)
+    fired = len(alert_tests)
+    res.check(f'{tag}: the documented alert rules fire for the {fired} set alarms, '
+              f'with port and channel, and nothing else; the dBm recording rule',
+              r.returncode == 0 and fired > 0, (r.stdout + r.stderr).strip()[-600:])
+
+
 def check_abi(res, out, mode, label):
     documented = abi_files()
     modes = read_modes(os.path.join(out, label, 'modes'))
@@ -272,6 +477,17 @@ def check_scenario(res, out, dump):
     }
     for k, v in want.items():
         res.check(f'scenario alarms: {k} is {v}', steps.get(k) == v, steps.get(k, 'missing'))
+    hot = os.path.join(out, 'hot')
+    res.check('scenario: node_exporter ran while alarms were set',
+              steps.get('hot_metrics_status') == '0', steps.get('hot_metrics_status', 'missing'))
+    check_metrics(res, 'scenario alarms node_exporter', os.path.join(out, 'hot_metrics'),
+                  [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                    open(os.path.join(hot, c, 'devname')).read().strip(), interval)
+                   for c, interval in (('port1', 1000), ('port2', 100))])
+    check_doc_rules(res, 'scenario alarms prometheus', os.path.join(out, 'hot_metrics'),
+                    [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                      open(os.path.join(hot, c, 'devname')).read().strip())
+                     for c in ('port1', 'port2')], out)
     res.check('scenario: swap to another module detected', steps.get('swap_detected') == '0')
     check_cage(res, os.path.join(out, 'swapped'), 'swapped', 'port2', 'ddm')
     res.check('scenario: removal detected, hwmon gone', steps.get('removal_detected') == '0')
@@ -289,10 +505,57 @@ def check_scenario(res, out, dump):
         res.check(f'scenario: {k} refused', steps.get(k) not in (None, '0'), steps.get(k, ''))
     res.check('scenario: refused writes put nothing on the bus',
               steps.get('refused_bytes_written') == '0', steps.get('refused_bytes_written', ''))
+    res.check('scenario: SONiC sets soft TX_DISABLE through eeprom offset 366',
+              steps.get('sonic_tx_disable_write') == '0' and steps.get('sonic_soft_tx_disable') == '1'
+              and steps.get('sonic_module_bit6') == '1',
+              f"status {steps.get('sonic_tx_disable_write')}, soft_tx_disable "
+              f"{steps.get('sonic_soft_tx_disable')}, module bit {steps.get('sonic_module_bit6')}")
+    res.check('scenario: RS1 through offset 374 refused (not advertised), module unchanged',
+              steps.get('sonic_rs1_write') not in (None, '0')
+              and steps.get('sonic_module_byte118') == str(image[256 + 118]),
+              f"status {steps.get('sonic_rs1_write')}, byte {steps.get('sonic_module_byte118')}")
     after = open(os.path.join(out, 'after_writes', 'port1', 'image'), 'rb').read()
     res.check('scenario: only A2h 128-135 changed in the module',
               after[:384] == image[:384] and after[384:392] == b'E2E-TEST'
               and after[392:] == image[392:])
+
+
+def check_edges(res, out):
+    """The steps of edges.sh: issue 8's reproductions, each answered right."""
+    steps = read_pairs(os.path.join(out, 'steps'))
+    res.check('edges: eeprom is read as an unprivileged user',
+              steps.get('nobody_uid') == '65534' and steps.get('nobody_cat_status') == '0',
+              f"uid {steps.get('nobody_uid')} status {steps.get('nobody_cat_status')}")
+    # At most one snapshot: 24 bytes and the CC_DMI proof, one transfer.
+    t = int(steps.get('five_cats_transactions') or 99)
+    b = int(steps.get('five_cats_bytes_read') or 999)
+    res.check(f'edges: five cat eeprom cost {t} <= 1 transactions, {b} <= 25 bytes',
+              t <= 1 and b <= 25)
+    # Issue 14: at most 1 ms of bus time per second per cage when idle; at
+    # least 4 looks in 5 s (so the poll ran), at most 6.
+    ns = int(steps.get('idle_5s_bus_time_ns') or 10**9)
+    looks = int(steps.get('idle_5s_transactions') or 0)
+    res.check(f'edges: an idle cage costs {ns / 5e6:.2f} <= 1 ms/s of bus time ({looks} looks)',
+              ns <= 5_000_000 and 4 <= looks <= 6)
+    for f in ('temp1_crit_alarm', 'rx_los', 'tx_fault'):
+        v = steps.get(f'pulled_{f}')
+        res.check(f'edges: {f} read while the module is pulled is an error', v == '!err', v)
+    images = {p: open(os.path.join(out, f'{p}.image'), 'rb').read() for p in ('port1', 'port4')}
+    for port, pn in (('port1', 'LX-1310-10'), ('port4', 'EMU-DAC-3M')):
+        res.check(f'edges: {port} without A2h is present',
+                  steps.get(f'{port}_present') == '1', steps.get(f'{port}_present'))
+        res.check(f'edges: {port} vendor_pn', steps.get(f'{port}_vendor_pn') == pn,
+                  steps.get(f'{port}_vendor_pn'))
+        got = open(os.path.join(out, f'{port}.eeprom'), 'rb').read()
+        res.check(f'edges: cat {port}/eeprom gives the A0h page, then an error',
+                  got == images[port][:256] and steps.get(f'{port}_cat_status') != '0',
+                  f"{len(got)} bytes, status {steps.get(f'{port}_cat_status')}")
+    for f, present in (('temp1_input', True), ('temp1_crit', False),
+                       ('temp1_crit_alarm', False), ('in0_crit_alarm', False),
+                       ('power2_lcrit_alarm', False)):
+        v = steps.get(f'nothresh_has_{f}')
+        res.check(f'edges: unfilled thresholds: {f} {"present" if present else "absent"}',
+                  v == ('0' if present else '1'), v)
 
 
 def main():
@@ -301,14 +564,20 @@ def main():
         if sys.argv[1] == '--scenario':
             check_scenario(res, sys.argv[2], sys.argv[3])
             return finish(res, 'scenario')
+        if sys.argv[1] == '--edges':
+            check_edges(res, sys.argv[2])
+            return finish(res, 'edges')
+        args = sys.argv[3:]
+        metrics = '--metrics' in args
         return check_board(res, sys.argv[1], sys.argv[2],
-                           [tuple(a.split('=', 1)) for a in sys.argv[3:]])
+                           [tuple(a.split('=', 1)) for a in args if a != '--metrics'],
+                           metrics)
     except Exception as e:  # a missing or malformed snapshot is a failure
         res.check(f'snapshots of {sys.argv[1:3]} are complete', False, repr(e))
         return finish(res, 'incomplete')
 
 
-def check_board(res, out, mode, labels):
+def check_board(res, out, mode, labels, metrics=False):
     for label, kind in labels:
         check_cage(res, out, mode, label, kind)
     check_sensors(res, out, mode, labels)
@@ -316,6 +585,15 @@ def check_board(res, out, mode, labels):
     ddm = [lbl for lbl, kind in labels if kind == 'ddm']
     if ddm:
         check_abi(res, out, mode, ddm[0])
+    if metrics:
+        cages = []
+        for label, kind in labels:
+            if kind == 'empty':
+                continue    # no client to name a chip after: nothing to find
+            d = os.path.join(out, label)
+            image = open(os.path.join(d, 'image'), 'rb').read() if kind == 'ddm' else None
+            cages.append((label, image, open(os.path.join(d, 'devname')).read().strip(), 1000))
+        check_metrics(res, f'{mode} node_exporter', os.path.join(out, 'metrics'), cages)
     return finish(res, mode)
 
 

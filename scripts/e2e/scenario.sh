@@ -34,10 +34,21 @@ log before_temp_crit_alarm "$(read_or_err "$h/temp1_crit_alarm")"
 emul=$(cage_emul port2)
 echo "temp 32512" >"$emul/live"		# 0x7f00: +127 °C
 echo "vcc 0" >"$emul/live"
+echo "tx_power 65535" >"$emul/live"	# 6553.5 uW, past the high alarm
 sleep 0.3
 for f in temp1_input temp1_max_alarm temp1_crit_alarm in0_input in0_min_alarm in0_lcrit_alarm; do
 	log "hot_$f" "$(read_or_err "$h/$f")"
 done
+# What node_exporter exports of set alarms, with the images it came from
+# (port1's dump has RX power below its low warning).
+node_exporter_scrape "$out/hot_metrics"
+log hot_metrics_status $?
+for c in port1 port2; do
+	mkdir -p "$out/hot/$c"
+	cat "$(cage_emul $c)/image" >"$out/hot/$c/image"
+	basename "$(cage_dev $c)" >"$out/hot/$c/devname"
+done
+echo "tx_power 5623" >"$emul/live"	# back to the profile's 562.3 uW
 echo "temp 6400" >"$emul/live"		# 0x1900: +25 °C
 echo "vcc 33000" >"$emul/live"		# 3.3 V
 sleep 0.3
@@ -83,3 +94,17 @@ printf 'XXXXXXXX' | dd of="$dev/eeprom" bs=4 seek=63 conv=notrunc 2>/dev/null	# 
 log write_past_user $?
 log refused_bytes_written "$(sed -n 's/^bytes_written \([0-9]*\)/\1/p' "$emul/stats")"
 snapshot_cage port1 "$out/after_writes"
+
+# SONiC's writes through eeprom (writes are enabled now): soft TX_DISABLE
+# is read-modify-written at offset 366 (A2h 110 bit 6), which this module
+# advertises; RS1 at 374 (A2h 118 bit 3) it does not, so that is refused.
+byte_at() { dd if="$1" bs=1 skip="$2" count=1 2>/dev/null | od -An -tu1 | tr -d ' '; }
+b=$(byte_at "$dev/eeprom" 366)
+# shellcheck disable=SC2059
+printf "$(printf '\\%03o' $((b | 64)))" | dd of="$dev/eeprom" bs=1 seek=366 conv=notrunc 2>/dev/null
+log sonic_tx_disable_write $?
+log sonic_soft_tx_disable "$(read_or_err "$dev/soft_tx_disable")"
+log sonic_module_bit6 $(( $(byte_at "$emul/image" 366) >> 6 & 1 ))
+printf '\010' | dd of="$dev/eeprom" bs=1 seek=374 conv=notrunc 2>/dev/null
+log sonic_rs1_write $?
+log sonic_module_byte118 "$(byte_at "$emul/image" 374)"

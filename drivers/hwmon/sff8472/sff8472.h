@@ -232,6 +232,7 @@ struct sff8472_hotplug {
  * @bus: transfers
  * @cache: image and snapshot, under @cache.lock
  * @hp: hot-plug
+ * @hwmon_name: hwmon name of the cage (sff8472_hwmon_name()), devm-allocated
  * @hwmon: hwmon device, registered only while a DDM module is present
  * @shown_generation: cache generation that @hwmon and the last uevent show
  * @shown_present: whether userspace was last told a module is present
@@ -243,6 +244,7 @@ struct sff8472_data {
 	struct sff8472_bus bus;
 	struct sff8472_cache cache;
 	struct sff8472_hotplug hp;
+	const char *hwmon_name;
 	struct device *hwmon;
 	u32 shown_generation;
 	bool shown_present;
@@ -288,7 +290,7 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 			       const u8 *buf, size_t count);
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
-			    u8 mask, bool set);
+			    u8 mask, u8 value);
 
 static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 				   unsigned int a2_off)
@@ -313,6 +315,13 @@ void sff8472_publish(struct sff8472_data *data);
 /* sff8472_hwmon.c */
 int sff8472_hwmon_register(struct sff8472_data *data);
 void sff8472_hwmon_unregister(struct sff8472_data *data);
+
+/* sff8472_name.c */
+const char *sff8472_hwmon_name(struct device *dev);
+#if IS_ENABLED(CONFIG_KUNIT)
+const char *sff8472_map_label(const char *map, const char *devname,
+			      size_t *len);
+#endif
 
 /* sff8472_nvmem.c */
 int sff8472_nvmem_register(struct sff8472_data *data);

@@ -316,7 +316,7 @@ static int sff8472_byte_read_word(struct sff8472_bus *bus,
 static bool sff8472_is_live_word(enum sff8472_page page, unsigned int off)
 {
 	return page == SFF8472_PAGE_A2 && !(off & 1) &&
-	       off >= SFF8472_A2_LIVE && off < SFF8472_A2_STATUS;
+	       off >= SFP_TEMP && off < SFP_STATUS;
 }
 
 /* Read up to @len bytes at @off in one go; returns the count or an error. */

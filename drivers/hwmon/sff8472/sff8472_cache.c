@@ -29,12 +29,12 @@
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
-#include <linux/sfp.h>
 #include <linux/string.h>
 
 #include <kunit/visibility.h>
 
 #include "sff8472.h"
+#include "sff8472_compat.h"
 
 #define SFF8472_A2_STATIC_TAIL		120	/* A2h 120-255 */
 
@@ -113,7 +113,7 @@ static void sff8472_classify(struct sff8472_module *m)
 	m->cc_dmi_ok = m->has_a2 && sff8472_dmi_checksum_ok(a2);
 	sff8472_decode_thresholds(a2, &m->thr);
 	sff8472_decode_calibration(a2, m->id.diag_type, &m->cal);
-	if (m->id.diag_type & SFF8472_DIAG_DDM)
+	if (m->id.diag_type & SFP_DIAGMON_DDM)
 		m->has_ddm = !all_ff && !(all_00 && m->cal.external);
 	else
 		m->has_ddm = m->cc_dmi_ok && !all_ff && !all_00;
@@ -150,10 +150,10 @@ static int sff8472_read_live(struct sff8472_bus *bus,
 
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, SFF8472_LIVE_START,
 				      snap->raw, SFF8472_LIVE_LEN,
-				      SFF8472_A2_CC_DMI, &cc_dmi);
+				      SFP_CHKSUM, &cc_dmi);
 	if (ret)
 		return ret;
-	if (cc_dmi != m->a2[SFF8472_A2_CC_DMI])
+	if (cc_dmi != m->a2[SFP_CHKSUM])
 		return -ESTALE;
 	sff8472_decode_live(snap->raw, &snap->lv);
 	return 0;
@@ -171,9 +171,9 @@ static int sff8472_prove(struct sff8472_bus *bus, struct sff8472_module *m,
 
 	if (m->has_a2)
 		return sff8472_read_live(bus, m, first);
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_EXT,
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFP_CC_EXT,
 			       &cc_ext, 1);
-	if (!ret && cc_ext != m->a0[SFF8472_A0_CC_EXT])
+	if (!ret && cc_ext != m->a0[SFP_CC_EXT])
 		ret = -EIO;
 	return ret;
 }
@@ -232,8 +232,8 @@ int sff8472_cache_load(struct sff8472_cache *cache)
 	id = m->id.identifier;
 	m->is_sfp = id == SFF8024_ID_SFP || id == SFF8024_ID_SFF_8472;
 	sff8472_bus_module_changed(bus, m->id.diag_type &
-				   SFF8472_DIAG_ADDR_CHANGE);
-	m->gc_refused = (m->id.diag_type & SFF8472_DIAG_ADDR_CHANGE) &&
+				   SFP_DIAGMON_ADDRMODE);
+	m->gc_refused = (m->id.diag_type & SFP_DIAGMON_ADDRMODE) &&
 			!bus->allow_gc;
 	/* Nothing is asked of a device that is no SFP (a wrong bus). */
 	if (m->is_sfp && !m->gc_refused) {
@@ -295,18 +295,18 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 
 	lockdep_assert_held(&cache->lock);
 	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
-		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFF8472_A2_CC_DMI,
+		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
 				       &ext, 1);
 		if (ret)
 			return ret;
-		return ext == m->a2[SFF8472_A2_CC_DMI] ? 0 : -ESTALE;
+		return ext == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
 	}
-	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFF8472_A0_CC_BASE,
-				      &base, 1, SFF8472_A0_CC_EXT, &ext);
+	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
+				      &base, 1, SFP_CC_EXT, &ext);
 	if (ret)
 		return ret;
-	return base == m->a0[SFF8472_A0_CC_BASE] &&
-	       ext == m->a0[SFF8472_A0_CC_EXT] ? 0 : -ESTALE;
+	return base == m->a0[SFP_CC_BASE] &&
+	       ext == m->a0[SFP_CC_EXT] ? 0 : -ESTALE;
 }
 
 /**
@@ -336,7 +336,7 @@ int sff8472_cache_verify(struct sff8472_cache *cache)
 		return 0;
 	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, buf);
 	if (!m->has_a2)
-		return !ret && (m->id.diag_type & SFF8472_DIAG_DDM) ? -ESTALE : 0;
+		return !ret && (m->id.diag_type & SFP_DIAGMON_DDM) ? -ESTALE : 0;
 	if (ret)
 		return ret;
 	return memcmp(buf, m->a2, SFF8472_BASE_LEN) ? -ESTALE : 0;
@@ -492,17 +492,113 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 	return done;
 }
 
+/* The soft controls of A2h 110 and 118, and what advertises each. */
+static const struct {
+	u8 a2_off;
+	u8 mask;
+	u8 enh_option;		/* A0h byte 93 bit, or 0 */
+	u16 option;		/* A0h bytes 64-65 bit, or 0 */
+} sff8472_controls[] = {
+	{ SFP_STATUS, SFP_STATUS_TX_DISABLE_FORCE,
+	  SFP_ENHOPTS_SOFT_TX_DISABLE, 0 },
+	{ SFP_STATUS, SFP_STATUS_RS0_SELECT, SFP_ENHOPTS_SOFT_RATE_SELECT, 0 },
+	{ SFP_EXT_STATUS, SFP_EXT_STATUS_RS1_SELECT,
+	  SFP_ENHOPTS_SOFT_RATE_SFF8431, 0 },
+	{ SFP_EXT_STATUS, SFP_EXT_STATUS_PWRLVL_SELECT, 0,
+	  SFP_OPTIONS_POWER_DECL },
+};
+
+/* Control bits of A2h @a2_off; with @m, only those @m advertises. */
+static u8 sff8472_control_bits(const struct sff8472_module *m,
+			       unsigned int a2_off)
+{
+	u8 bits = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sff8472_controls); i++) {
+		if (sff8472_controls[i].a2_off != a2_off)
+			continue;
+		if (m && !(m->id.enh_options & sff8472_controls[i].enh_option) &&
+		    !(m->id.options & sff8472_controls[i].option))
+			continue;
+		bits |= sff8472_controls[i].mask;
+	}
+	return bits;
+}
+
+/**
+ * sff8472_cache_write_bit() - set or clear control bits of the module
+ * @cache: the cage's cache, with its lock held
+ * @a2_off: A2h byte (110 or 118)
+ * @mask: the bits, all of them controls the module advertises
+ * @value: their new values (the bits of @mask)
+ *
+ * Read-modify-write with a fresh read, so the other bits stay as the module
+ * has them; the next reader takes a new snapshot.
+ *
+ * Return: 0, -EOPNOTSUPP (a bit the module does not advertise, no A2h, or
+ * an adapter that cannot write) or another negative error.
+ */
+int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
+			    u8 mask, u8 value)
+{
+	struct sff8472_bus *bus = cache->bus;
+	u8 byte;
+	int ret;
+
+	lockdep_assert_held(&cache->lock);
+	if (!cache->present)
+		return -ENODEV;
+	if (!cache->mod.has_ddm || !bus->max_write ||
+	    mask & ~sff8472_control_bits(&cache->mod, a2_off))
+		return -EOPNOTSUPP;
+	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	if (ret || (byte & mask) == (value & mask))
+		return ret;
+	byte = (byte & ~mask) | (value & mask);
+	ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	sff8472_cache_drop_live(cache);
+	return ret;
+}
+
+/*
+ * A whole control byte written through the eeprom file, as SONiC does
+ * (read, change a bit, write back): the advertised control bits are set
+ * from it exactly as their sysfs files would set them; its status bits are
+ * the module's and are ignored. A 1 in a control bit the module does not
+ * advertise is refused before anything goes on the bus.
+ */
+static int sff8472_write_control_byte(struct sff8472_cache *cache,
+				      unsigned int a2_off, u8 value)
+{
+	u8 allowed = sff8472_control_bits(&cache->mod, a2_off);
+
+	if (!cache->mod.has_ddm ||
+	    value & sff8472_control_bits(NULL, a2_off) & ~allowed)
+		return -EOPNOTSUPP;
+	return sff8472_cache_write_bit(cache, a2_off, allowed, value);
+}
+
 #define SFF8472_NVMEM_USER_START	(SFF8472_PAGE_LEN + SFF8472_A2_USER_EEPROM)
 #define SFF8472_NVMEM_USER_END		(SFF8472_PAGE_LEN + \
 					 SFF8472_A2_USER_EEPROM_END + 1)
 
-/* Only the A2h user EEPROM, and only when enabled. */
+/* The A2h user EEPROM, when enabled. */
 static bool sff8472_write_allowed(struct sff8472_cache *cache,
 				  unsigned int off, size_t count)
 {
 	return cache->user_eeprom_writable && count &&
 	       off >= SFF8472_NVMEM_USER_START &&
 	       count <= SFF8472_NVMEM_USER_END - off;
+}
+
+/* One of the control bytes SONiC writes (A2h 110, 118), when enabled. */
+static bool sff8472_is_control_write(struct sff8472_cache *cache,
+				     unsigned int off, size_t count)
+{
+	return cache->user_eeprom_writable && count == 1 &&
+	       (off == SFF8472_PAGE_LEN + SFP_STATUS ||
+		off == SFF8472_PAGE_LEN + SFP_EXT_STATUS);
 }
 
 /* Page by page, waiting for each write cycle to end. */
@@ -527,15 +623,17 @@ static int sff8472_write_user(struct sff8472_bus *bus, unsigned int a2_off,
 }
 
 /**
- * sff8472_cache_eeprom_write() - write the A2h user EEPROM
+ * sff8472_cache_eeprom_write() - write through the 512-byte view
  * @cache: the cage's cache, with its lock held
  * @off: first byte in the 512-byte view
  * @buf: bytes
  * @count: byte count
  *
- * Anything outside A2h 128-247, or any write while writes are disabled, is
- * refused before a byte goes on the bus. The cached bytes are read back
- * from the module afterwards, so the view shows what the module holds.
+ * When writes are enabled: the A2h user EEPROM (128-247), whose cached
+ * bytes are read back from the module afterwards so the view shows what
+ * the module holds; and single bytes at A2h 110 and 118, whose control
+ * bits are set as the sysfs control files set them. Anything else is
+ * refused before a byte goes on the bus.
  *
  * Return: 0 or a negative error.
  */
@@ -548,6 +646,8 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
+	if (sff8472_is_control_write(cache, off, count) && cache->present)
+		return sff8472_write_control_byte(cache, a2_off, *buf);
 	if (!sff8472_write_allowed(cache, off, count))
 		return -EPERM;
 	if (!bus->max_write)
@@ -564,38 +664,5 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 		ret = -EIO;
 	if (ret)
 		cache->suspect(cache);
-	return ret;
-}
-
-/**
- * sff8472_cache_write_bit() - set or clear one control bit of the module
- * @cache: the cage's cache, with its lock held
- * @a2_off: A2h byte (110 or 118)
- * @mask: the bit
- * @set: its new value
- *
- * Read-modify-write with a fresh read, so the other bits stay as the module
- * has them; the next reader takes a new snapshot.
- *
- * Return: 0 or a negative error.
- */
-int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
-			    u8 mask, bool set)
-{
-	struct sff8472_bus *bus = cache->bus;
-	u8 byte;
-	int ret;
-
-	lockdep_assert_held(&cache->lock);
-	if (!cache->present)
-		return -ENODEV;
-	if (!cache->mod.has_ddm || !bus->max_write)
-		return -EOPNOTSUPP;
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
-	if (ret)
-		return ret;
-	byte = set ? byte | mask : byte & ~mask;
-	ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
-	sff8472_cache_drop_live(cache);
 	return ret;
 }

@@ -122,10 +122,10 @@ static void sff8472_fx_add(struct sff8472_fx *acc, s64 hi, u64 lo)
 void sff8472_decode_calibration(const u8 a2[SFF8472_DMI_STATIC_LEN], u8 diag_type,
 				struct sff8472_calibration *cal)
 {
-	const u8 *p = a2 + SFF8472_A2_EXT_CAL;
+	const u8 *p = a2 + SFP_CAL_RXPWR4;
 	int ch, i;
 
-	cal->external = diag_type & SFF8472_DIAG_EXT_CAL;
+	cal->external = diag_type & SFP_DIAGMON_EXT_CAL;
 	for (ch = 0; ch < SFF8472_RX_POWER; ch++) {
 		const u8 *reg = a2 + sff8472_cal_slope_reg[ch];
 

@@ -310,9 +310,9 @@ static void sff8472_cal_decode_test(struct kunit *test)
 	int ch;
 
 	memset(a2, 0xa5, sizeof(a2));
-	memcpy(a2 + SFF8472_A2_EXT_CAL, consts, sizeof(consts));
+	memcpy(a2 + SFP_CAL_RXPWR4, consts, sizeof(consts));
 
-	sff8472_decode_calibration(a2, SFF8472_DIAG_DDM | SFF8472_DIAG_EXT_CAL, &cal);
+	sff8472_decode_calibration(a2, SFP_DIAGMON_DDM | SFP_DIAGMON_EXT_CAL, &cal);
 	KUNIT_EXPECT_TRUE(test, cal.external);
 	KUNIT_EXPECT_EQ(test, cal.rx_pwr[4], 0x00000001);
 	KUNIT_EXPECT_EQ(test, cal.rx_pwr[3], 0x80000000);
@@ -329,7 +329,7 @@ static void sff8472_cal_decode_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cal.offset[SFF8472_VCC], -100);
 
 	/* internal (both calibration bits set counts as external above) */
-	sff8472_decode_calibration(a2, SFF8472_DIAG_DDM | SFF8472_DIAG_INT_CAL, &cal);
+	sff8472_decode_calibration(a2, SFP_DIAGMON_DDM | SFP_DIAGMON_INT_CAL, &cal);
 	KUNIT_EXPECT_FALSE(test, cal.external);
 	for (ch = 0; ch < SFF8472_RX_POWER; ch++) {
 		KUNIT_EXPECT_EQ(test, cal.slope[ch], 0x0100);
@@ -338,7 +338,7 @@ static void sff8472_cal_decode_test(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(cal.rx_pwr); i++)
 		KUNIT_EXPECT_EQ(test, cal.rx_pwr[i], 0);
 
-	sff8472_decode_calibration(a2, SFF8472_DIAG_INT_CAL | SFF8472_DIAG_EXT_CAL, &cal);
+	sff8472_decode_calibration(a2, SFP_DIAGMON_INT_CAL | SFP_DIAGMON_EXT_CAL, &cal);
 	KUNIT_EXPECT_TRUE(test, cal.external);
 }
 

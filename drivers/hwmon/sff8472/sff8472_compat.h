@@ -9,6 +9,7 @@
 #ifndef _SFF8472_COMPAT_H
 #define _SFF8472_COMPAT_H
 
+#include <linux/sfp.h>
 #include <linux/version.h>
 #include <linux/workqueue.h>
 
@@ -72,6 +73,18 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 {
 	return cancel_delayed_work_sync(dwork);
 }
+#endif
+
+/*
+ * 6.5 named the rate select and power level control bits of A2h bytes 110
+ * and 118 in <linux/sfp.h> (SFF-8472 Tables 3.17 and 3.18a). <linux/sfp.h>
+ * is included above, so where these are enum constants already the macros
+ * only repeat their values.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+#define SFP_STATUS_RS0_SELECT		BIT(3)
+#define SFP_EXT_STATUS_RS1_SELECT	BIT(3)
+#define SFP_EXT_STATUS_PWRLVL_SELECT	BIT(0)
 #endif
 
 #endif /* _SFF8472_COMPAT_H */

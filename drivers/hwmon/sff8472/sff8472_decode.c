@@ -18,26 +18,15 @@
 #include "sff8472_decode.h"
 
 /* A0h offsets used only here (Table 3.1). */
-#define A0_EXT_IDENTIFIER	1
 #define A0_CONNECTOR		2
 #define A0_TRANSCEIVER		3	/* 3-10 */
-#define A0_ENCODING		11
 #define A0_BR_NOMINAL		12
-#define A0_RATE_ID		13
-#define A0_LEN_SMF_KM		14
-#define A0_LEN_SMF_100M		15
-#define A0_LEN_OM2		16
-#define A0_LEN_OM1		17
-#define A0_LEN_CABLE		18
-#define A0_LEN_OM3		19
 #define A0_VENDOR_NAME		20	/* 20-35 */
-#define A0_EXT_TRANSCEIVER	36
 #define A0_VENDOR_OUI		37	/* 37-39 */
 #define A0_VENDOR_PN		40	/* 40-55 */
 #define A0_VENDOR_REV		56	/* 56-59 */
 #define A0_WAVELENGTH		60	/* 60-61 */
-#define A0_BR_MAX		66
-#define A0_BR_MIN		67
+#define A0_BR_EXT		66	/* nominal rate when byte 12 is FFh */
 #define A0_VENDOR_SN		68	/* 68-83 */
 #define A0_DATE_CODE		84	/* 84-91 */
 
@@ -48,19 +37,14 @@
 /* Byte 12 escape value: nominal rate is in byte 66, units of 250 MBd. */
 #define BR_NOMINAL_EXT		0xff
 
-/* Transceiver code bits that denote a copper or cable medium (Table 3.5). */
-#define XCVR3_IB_COPPER		(BIT(1) | BIT(0))	/* 1X Copper Active/Passive */
-#define XCVR6_ETH_COPPER	(BIT(3) | BIT(2))	/* 1000BASE-T, 1000BASE-CX */
-#define XCVR7_FC_EL_INTER	BIT(0)			/* EL inter-enclosure */
-#define XCVR8_FC_EL_INTRA	BIT(7)			/* EL intra-enclosure */
+/* Transceiver code byte 8: SFP+ cable technology (Table 3.5). */
 #define XCVR8_ACTIVE_CABLE	BIT(3)
 #define XCVR8_PASSIVE_CABLE	BIT(2)
-#define XCVR9_FC_COPPER		GENMASK(7, 4)		/* TW, TP, MI, TV */
 
 /* A2h byte 118: defined bits (Table 3.18a); 7-4 and 2 are reserved. */
-#define EXT_STATUS_DEFINED	(SFF8472_EXT_SOFT_RS1 | \
+#define EXT_STATUS_DEFINED	(SFP_EXT_STATUS_RS1_SELECT | \
 				 SFF8472_EXT_POWER_LEVEL_STATE | \
-				 SFF8472_EXT_POWER_LEVEL_SELECT)
+				 SFP_EXT_STATUS_PWRLVL_SELECT)
 
 /**
  * sff8472_checksum() - low order 8 bits of the sum of @len bytes
@@ -184,58 +168,14 @@ void sff8472_decode_date(const u8 *code, struct sff8472_date *date)
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_date);
 
-/*
- * Single mode length from byte 14 (km) and byte 15 (100 m). Byte 15 has the
- * finer resolution but saturates at 25.4 km (255 means "more than"), so it is
- * used when it is in range and agrees with byte 14 to within a kilometre;
- * otherwise the larger of the two is reported.
- */
-static u32 sff8472_len_smf(u8 km, u8 hm)
-{
-	u32 m_km = km * 1000U;
-	u32 m_hm = hm * 100U;
-
-	if (hm && hm != 0xff && m_km < m_hm + 1000U)
-		return m_hm;
-
-	return max(m_km, m_hm);
-}
-
-/* Byte 18 is a copper length for cable assemblies and copper media. */
-static bool sff8472_is_copper(const u8 *xcvr)
-{
-	return (xcvr[0] & XCVR3_IB_COPPER) ||
-	       (xcvr[3] & XCVR6_ETH_COPPER) ||
-	       (xcvr[4] & XCVR7_FC_EL_INTER) ||
-	       (xcvr[5] & (XCVR8_FC_EL_INTRA | XCVR8_ACTIVE_CABLE |
-			   XCVR8_PASSIVE_CABLE)) ||
-	       (xcvr[6] & XCVR9_FC_COPPER);
-}
-
-static void sff8472_decode_bit_rate(const u8 *a0, struct sff8472_id *id)
+/* Byte 12 in 100 MBd, or with the FFh escape byte 66 in 250 MBd. */
+static u32 sff8472_br_nominal(const u8 *a0)
 {
 	u8 nominal = a0[A0_BR_NOMINAL];
-	u8 max_pct = a0[A0_BR_MAX];
-	u8 min_pct = a0[A0_BR_MIN];
 
-	if (nominal == BR_NOMINAL_EXT) {
-		/*
-		 * Byte 66 holds the nominal rate in units of 250 MBd, so the
-		 * "% above nominal" margin is not available.
-		 */
-		id->br_nominal_mbd = a0[A0_BR_MAX] * 250U;
-		return;
-	}
-
-	id->br_nominal_mbd = nominal * 100U;
-	if (!nominal)
-		return;
-
-	/* Bytes 66/67: units of 1 % above/below nominal, 0 = unspecified. */
-	if (max_pct)
-		id->br_max_mbd = nominal * (100U + max_pct);
-	if (min_pct)
-		id->br_min_mbd = min_pct < 100 ? nominal * (100U - min_pct) : 0;
+	if (nominal == BR_NOMINAL_EXT)
+		return a0[A0_BR_EXT] * 250U;
+	return nominal * 100U;
 }
 
 /**
@@ -249,54 +189,32 @@ static void sff8472_decode_bit_rate(const u8 *a0, struct sff8472_id *id)
 void sff8472_decode_id(const u8 a0[SFF8472_BASE_LEN], struct sff8472_id *id)
 {
 	const u8 *xcvr = &a0[A0_TRANSCEIVER];
-	bool copper;
 
 	memset(id, 0, sizeof(*id));
 
-	id->identifier = a0[SFF8472_A0_IDENTIFIER];
-	id->ext_identifier = a0[A0_EXT_IDENTIFIER];
+	id->identifier = a0[SFP_PHYS_ID];
 	id->connector = a0[A0_CONNECTOR];
-	memcpy(id->transceiver, xcvr, sizeof(id->transceiver));
-	id->encoding = a0[A0_ENCODING];
-	sff8472_decode_bit_rate(a0, id);
-	id->rate_identifier = a0[A0_RATE_ID];
-
-	id->is_passive_cable = xcvr[5] & XCVR8_PASSIVE_CABLE;
+	id->br_nominal_mbd = sff8472_br_nominal(a0);
 	id->is_cable = xcvr[5] & (XCVR8_PASSIVE_CABLE | XCVR8_ACTIVE_CABLE);
-	copper = sff8472_is_copper(xcvr);
-
-	id->len_smf_m = sff8472_len_smf(a0[A0_LEN_SMF_KM], a0[A0_LEN_SMF_100M]);
-	id->len_om2_m = a0[A0_LEN_OM2] * 10U;
-	id->len_om1_m = a0[A0_LEN_OM1] * 10U;
-	if (copper)
-		id->len_copper_m = a0[A0_LEN_CABLE];
-	else
-		id->len_om4_m = a0[A0_LEN_CABLE] * 10U;
-	id->len_om3_m = a0[A0_LEN_OM3] * 10U;
 
 	sff8472_copy_string(id->vendor_name, sizeof(id->vendor_name),
 			    &a0[A0_VENDOR_NAME], VENDOR_STR_LEN);
-	id->ext_transceiver = a0[A0_EXT_TRANSCEIVER];
 	memcpy(id->vendor_oui, &a0[A0_VENDOR_OUI], sizeof(id->vendor_oui));
 	sff8472_copy_string(id->vendor_pn, sizeof(id->vendor_pn),
 			    &a0[A0_VENDOR_PN], VENDOR_STR_LEN);
 	sff8472_copy_string(id->vendor_rev, sizeof(id->vendor_rev),
 			    &a0[A0_VENDOR_REV], VENDOR_REV_LEN);
-
-	if (id->is_cable)
-		id->cable_compliance = a0[A0_WAVELENGTH];
-	else
+	/* For cables, bytes 60-61 are a compliance code instead. */
+	if (!id->is_cable)
 		id->wavelength_nm = get_unaligned_be16(&a0[A0_WAVELENGTH]);
 
-	id->cc_base = a0[SFF8472_A0_CC_BASE];
-	id->options = get_unaligned_be16(&a0[SFF8472_A0_OPTIONS]);
+	id->options = get_unaligned_be16(&a0[SFP_OPTIONS]);
 	sff8472_copy_string(id->vendor_sn, sizeof(id->vendor_sn),
 			    &a0[A0_VENDOR_SN], VENDOR_STR_LEN);
 	sff8472_decode_date(&a0[A0_DATE_CODE], &id->date);
-	id->diag_type = a0[SFF8472_A0_DIAG_TYPE];
-	id->enh_options = a0[SFF8472_A0_ENH_OPTIONS];
-	id->compliance = a0[SFF8472_A0_COMPLIANCE];
-	id->cc_ext = a0[SFF8472_A0_CC_EXT];
+	id->diag_type = a0[SFP_DIAGMON];
+	id->enh_options = a0[SFP_ENHOPTS];
+	id->compliance = a0[SFP_SFF8472_COMPLIANCE];
 
 	id->cc_base_ok = sff8472_base_checksum_ok(a0);
 	id->cc_ext_ok = sff8472_ext_checksum_ok(a0);
@@ -317,7 +235,7 @@ void sff8472_decode_thresholds(const u8 a2[SFF8472_DMI_STATIC_LEN],
 	int ch;
 
 	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
-		const u8 *p = &a2[SFF8472_A2_THRESHOLDS + ch * 8];
+		const u8 *p = &a2[SFP_TEMP_HIGH_ALARM + ch * 8];
 
 		thr->raw[ch][SFF8472_HIGH_ALARM] = get_unaligned_be16(p);
 		thr->raw[ch][SFF8472_LOW_ALARM] = get_unaligned_be16(p + 2);
@@ -336,8 +254,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_thresholds);
  */
 bool sff8472_base_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 {
-	return sff8472_checksum_ok(a0, SFF8472_A0_CC_BASE,
-				   a0[SFF8472_A0_CC_BASE]);
+	return sff8472_checksum_ok(a0, SFP_CC_BASE,
+				   a0[SFP_CC_BASE]);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_base_checksum_ok);
 
@@ -350,9 +268,9 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_base_checksum_ok);
  */
 bool sff8472_ext_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 {
-	return sff8472_checksum_ok(&a0[SFF8472_A0_OPTIONS],
-				   SFF8472_A0_CC_EXT - SFF8472_A0_OPTIONS,
-				   a0[SFF8472_A0_CC_EXT]);
+	return sff8472_checksum_ok(&a0[SFP_OPTIONS],
+				   SFP_CC_EXT - SFP_OPTIONS,
+				   a0[SFP_CC_EXT]);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_ext_checksum_ok);
 
@@ -365,8 +283,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_ext_checksum_ok);
  */
 bool sff8472_dmi_checksum_ok(const u8 a2[SFF8472_DMI_STATIC_LEN])
 {
-	return sff8472_checksum_ok(a2, SFF8472_A2_CC_DMI,
-				   a2[SFF8472_A2_CC_DMI]);
+	return sff8472_checksum_ok(a2, SFP_CHKSUM,
+				   a2[SFP_CHKSUM]);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_dmi_checksum_ok);
 
@@ -386,8 +304,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_dmi_checksum_ok);
 void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
 			 struct sff8472_live *lv)
 {
-	u16 alarm = get_unaligned_be16(&live[LIVE(SFF8472_A2_ALARM_FLAGS)]);
-	u16 warn = get_unaligned_be16(&live[LIVE(SFF8472_A2_WARN_FLAGS)]);
+	u16 alarm = get_unaligned_be16(&live[LIVE(SFP_ALARM0)]);
+	u16 warn = get_unaligned_be16(&live[LIVE(SFP_WARN0)]);
 	int ch;
 
 	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
@@ -395,7 +313,7 @@ void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
 		u16 high = BIT(15 - 2 * ch);
 		u16 low = BIT(14 - 2 * ch);
 
-		lv->raw[ch] = get_unaligned_be16(&live[LIVE(SFF8472_A2_LIVE) +
+		lv->raw[ch] = get_unaligned_be16(&live[LIVE(SFP_TEMP) +
 						       2 * ch]);
 		lv->flag[ch][SFF8472_HIGH_ALARM] = alarm & high;
 		lv->flag[ch][SFF8472_LOW_ALARM] = alarm & low;
@@ -403,7 +321,7 @@ void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
 		lv->flag[ch][SFF8472_LOW_WARN] = warn & low;
 	}
 
-	lv->status = live[LIVE(SFF8472_A2_STATUS)];
-	lv->ext_status = live[LIVE(SFF8472_A2_EXT_STATUS)] & EXT_STATUS_DEFINED;
+	lv->status = live[LIVE(SFP_STATUS)];
+	lv->ext_status = live[LIVE(SFP_EXT_STATUS)] & EXT_STATUS_DEFINED;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_live);

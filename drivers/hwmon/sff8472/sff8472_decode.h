@@ -9,6 +9,8 @@
 #ifndef _SFF8472_DECODE_H
 #define _SFF8472_DECODE_H
 
+#include <linux/bits.h>
+#include <linux/sfp.h>
 #include <linux/types.h>
 
 /* Sizes of the areas the driver caches (A0h 0-95, A2h 0-95, A2h 96-119). */
@@ -18,57 +20,22 @@
 #define SFF8472_LIVE_LEN	24	/* A2h 96-119 */
 #define SFF8472_PAGE_LEN	256
 
-/* A0h byte offsets used outside the decoder. */
-#define SFF8472_A0_IDENTIFIER	0
-#define SFF8472_A0_CC_BASE	63
-#define SFF8472_A0_OPTIONS	64
-#define SFF8472_A0_CC_EXT	95
-#define SFF8472_A0_DIAG_TYPE	92
-#define SFF8472_A0_ENH_OPTIONS	93
-#define SFF8472_A0_COMPLIANCE	94
+/*
+ * Register and bit names come from <linux/sfp.h> (SFP_DIAGMON, SFP_STATUS,
+ * ...); what it lacks is defined here.
+ */
 
-/* A0h byte 92, diagnostic monitoring type (section "Diagnostic Monitoring Type"). */
-#define SFF8472_DIAG_DDM		BIT(6)
-#define SFF8472_DIAG_INT_CAL		BIT(5)
-#define SFF8472_DIAG_EXT_CAL		BIT(4)
-#define SFF8472_DIAG_RX_AVG		BIT(3)	/* 1: average power, 0: OMA */
-#define SFF8472_DIAG_ADDR_CHANGE	BIT(2)
-
-/* A0h byte 93, enhanced options. */
-#define SFF8472_ENH_ALARM_FLAGS		BIT(7)
-#define SFF8472_ENH_SOFT_TX_DISABLE	BIT(6)
-#define SFF8472_ENH_SOFT_TX_FAULT	BIT(5)
-#define SFF8472_ENH_SOFT_RX_LOS		BIT(4)
-#define SFF8472_ENH_SOFT_RATE_SELECT	BIT(3)
-#define SFF8472_ENH_APP_SELECT		BIT(2)
-#define SFF8472_ENH_SOFT_RS1		BIT(1) /* "soft rate select per SFF-8431" */
-
-/* A2h byte offsets (Tables 3.15-3.18a). */
-#define SFF8472_A2_THRESHOLDS	0	/* 0-39 */
-#define SFF8472_A2_EXT_CAL	56	/* 56-91 */
-#define SFF8472_A2_CC_DMI	95
-#define SFF8472_A2_LIVE		96	/* 96-105: T, Vcc, bias, TX, RX */
-#define SFF8472_A2_STATUS	110
-#define SFF8472_A2_ALARM_FLAGS	112	/* 112-113 */
-#define SFF8472_A2_WARN_FLAGS	116	/* 116-117 */
-#define SFF8472_A2_EXT_STATUS	118
+/* A2h user EEPROM (Table 3.16). */
 #define SFF8472_A2_USER_EEPROM	128	/* 128-247 */
 #define SFF8472_A2_USER_EEPROM_END 247
 
-/* A2h byte 110, status/control (Table 3.17). */
-#define SFF8472_STATUS_TX_DISABLE	BIT(7)
-#define SFF8472_STATUS_SOFT_TX_DISABLE	BIT(6)
+/* A2h byte 110, status/control (Table 3.17): states and Data_Ready_Bar. */
 #define SFF8472_STATUS_RS1		BIT(5)
 #define SFF8472_STATUS_RS0		BIT(4)
-#define SFF8472_STATUS_SOFT_RS0		BIT(3)
-#define SFF8472_STATUS_TX_FAULT		BIT(2)
-#define SFF8472_STATUS_RX_LOS		BIT(1)
 #define SFF8472_STATUS_DATA_NOT_READY	BIT(0)
 
 /* A2h byte 118, extended status/control (Table 3.18a). */
-#define SFF8472_EXT_SOFT_RS1		BIT(3)
 #define SFF8472_EXT_POWER_LEVEL_STATE	BIT(1)
-#define SFF8472_EXT_POWER_LEVEL_SELECT	BIT(0)
 
 /* The five monitored quantities, in A2h order (bytes 96-105). */
 enum sff8472_channel {
@@ -108,40 +75,23 @@ struct sff8472_date {
 	char raw[9];		/* bytes 84-91, sanitised, for display when !valid */
 };
 
-/* Everything identity-related from A0h bytes 0-95 (Table 3.1). */
+/* What the outputs and logs use of A0h bytes 0-95 (Table 3.1). */
 struct sff8472_id {
 	u8 identifier;		/* byte 0 */
-	u8 ext_identifier;	/* byte 1 */
 	u8 connector;		/* byte 2 */
-	u8 transceiver[8];	/* bytes 3-10 */
-	u8 encoding;		/* byte 11 */
 	u32 br_nominal_mbd;	/* byte 12 (x100 MBd) or byte 66 (x250 MBd) */
-	u32 br_max_mbd;		/* from byte 66/67; 0 if unspecified or byte 12 = FFh */
-	u32 br_min_mbd;
-	u8 rate_identifier;	/* byte 13 */
-	u32 len_smf_m;		/* bytes 14/15, metres (byte 15 when finer) */
-	u32 len_om2_m;		/* byte 16 */
-	u32 len_om1_m;		/* byte 17 */
-	u32 len_om4_m;		/* byte 18 for optical modules */
-	u32 len_copper_m;	/* byte 18 for copper / cable assemblies */
-	u32 len_om3_m;		/* byte 19 */
 	char vendor_name[17];	/* bytes 20-35 */
-	u8 ext_transceiver;	/* byte 36 */
 	u8 vendor_oui[3];	/* bytes 37-39 */
 	char vendor_pn[17];	/* bytes 40-55 */
 	char vendor_rev[5];	/* bytes 56-59 */
 	bool is_cable;		/* byte 8 bit 2 (passive) or bit 3 (active) */
-	bool is_passive_cable;
 	u16 wavelength_nm;	/* bytes 60-61 when !is_cable */
-	u8 cable_compliance;	/* byte 60 when is_cable */
-	u8 cc_base;		/* byte 63 as stored */
 	u16 options;		/* bytes 64-65 */
 	char vendor_sn[17];	/* bytes 68-83 */
 	struct sff8472_date date; /* bytes 84-91 */
 	u8 diag_type;		/* byte 92 */
 	u8 enh_options;		/* byte 93 */
 	u8 compliance;		/* byte 94 */
-	u8 cc_ext;		/* byte 95 as stored */
 	bool cc_base_ok;	/* sum of bytes 0-62 == byte 63 */
 	bool cc_ext_ok;		/* sum of bytes 64-94 == byte 95 */
 };

@@ -1352,7 +1352,8 @@ static void drv_test_nvmem_write(struct kunit *test)
 
 	drv_expect_refused(test, &d, 0, 1);		/* A0h */
 	drv_expect_refused(test, &d, 256 + 0, 2);	/* thresholds */
-	drv_expect_refused(test, &d, 256 + 110, 1);	/* control byte */
+	drv_expect_refused(test, &d, 256 + 111, 1);	/* next to control */
+	drv_expect_refused(test, &d, 256 + 110, 2);	/* 110 and 111 */
 	drv_expect_refused(test, &d, 256 + 127, 2);	/* straddles 128 */
 	drv_expect_refused(test, &d, 256 + 244, 8);	/* straddles 247 */
 	drv_expect_refused(test, &d, 256 + 248, 1);	/* vendor area */
@@ -1406,7 +1407,6 @@ static void drv_test_controls(struct kunit *test)
 			      SFF8472_EMUL_PIN_TX_DISABLE);
 	drv_expect_show(test, &d, "rx_los", "1\n");
 	drv_expect_show(test, &d, "tx_fault", "0\n");
-	drv_expect_show(test, &d, "tx_disable_state", "1\n");
 
 	/* Power level not declared (A0h 64 bit 1 clear): nothing written. */
 	sff8472_emul_reset_stats(d.emul);
@@ -1658,6 +1658,181 @@ static void drv_test_hwmon_error_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, msg));
 }
 
+/*
+ * The hwmon name carries the cage's label (design.md: `sff8472_<label>`,
+ * with '-', '*', space, tab and newline turned into '_' as
+ * hwmon_sanitize_name() does), so `sensors` and node_exporter tell ports
+ * apart; `sff8472` without a label. Expected names are written out by hand.
+ */
+struct drv_name_case {
+	const char *desc;
+	const struct property_entry *props;
+	const char *name;
+};
+
+static const struct property_entry drv_name_plain[] = {
+	PROPERTY_ENTRY_STRING("label", "port1"),
+	{ }
+};
+
+static const struct property_entry drv_name_dash[] = {
+	PROPERTY_ENTRY_STRING("label", "sfp-1-2"),
+	{ }
+};
+
+static const struct property_entry drv_name_star[] = {
+	PROPERTY_ENTRY_STRING("label", "port*"),
+	{ }
+};
+
+static const struct property_entry drv_name_blanks[] = {
+	PROPERTY_ENTRY_STRING("label", "Uplink 1\tA\n"),
+	{ }
+};
+
+static const struct property_entry drv_name_kept[] = {
+	PROPERTY_ENTRY_STRING("label", "eth0/sfp+_x.y"),
+	{ }
+};
+
+static const struct property_entry drv_name_empty[] = {
+	PROPERTY_ENTRY_STRING("label", ""),
+	{ }
+};
+
+static const struct property_entry drv_name_u32[] = {
+	PROPERTY_ENTRY_U32("label", 7),
+	{ }
+};
+
+static const struct property_entry drv_name_none[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+	{ }
+};
+
+static const struct drv_name_case drv_name_cases[] = {
+	{ "plain", drv_name_plain, "sff8472_port1" },
+	{ "dashes", drv_name_dash, "sff8472_sfp_1_2" },
+	{ "star", drv_name_star, "sff8472_port_" },
+	{ "blanks", drv_name_blanks, "sff8472_Uplink_1_A_" },
+	{ "other characters kept", drv_name_kept, "sff8472_eth0/sfp+_x.y" },
+	{ "empty label", drv_name_empty, "sff8472" },
+	{ "label not a string", drv_name_u32, "sff8472" },
+	{ "no label", drv_name_none, "sff8472" },
+};
+
+static void drv_name_desc(const struct drv_name_case *c, char *desc)
+{
+	strscpy(desc, c->desc, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(drv_name, drv_name_cases, drv_name_desc);
+
+static void drv_test_hwmon_name(struct kunit *test)
+{
+	const struct drv_name_case *c = test->param_value;
+	struct device *dev;
+	const char *name;
+	int ret;
+
+	dev = kunit_device_register(test, "sff8472-name-test");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, dev);
+	ret = device_create_managed_software_node(dev, c->props, NULL);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	name = sff8472_hwmon_name(dev);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, name);
+	KUNIT_EXPECT_STREQ(test, c->name, name);
+}
+
+/* The "labels" module parameter: DEVICE=LABEL entries for new_device cages. */
+static void drv_test_map_label(struct kunit *test)
+{
+	static const struct {
+		const char *map, *dev, *label;
+	} cases[] = {
+		{ NULL, "3-0050", NULL },
+		{ "", "3-0050", NULL },
+		{ "3-0050=port1,4-0050=port2", "3-0050", "port1" },
+		{ "3-0050=port1,4-0050=port2", "4-0050", "port2" },
+		{ "3-0050=port1,4-0050=port2", "5-0050", NULL },
+		{ "13-0050=a,3-0050=b", "3-0050", "b" },
+		{ "3-00500=a", "3-0050", NULL },
+		{ "3-0050", "3-0050", NULL },
+		{ "3-0050=,3-0050=b", "3-0050", "b" },
+		{ "3-0050=Uplink 1\n", "3-0050", "Uplink 1" },
+		{ "3-0050=a\n4-0050=b\n", "4-0050", "b" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t len = 0;
+		const char *l = sff8472_map_label(cases[i].map, cases[i].dev,
+						  &len);
+
+		if (!cases[i].label) {
+			KUNIT_EXPECT_NULL_MSG(test, l, "case %u", i);
+			continue;
+		}
+		KUNIT_ASSERT_NOT_NULL_MSG(test, l, "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, strlen(cases[i].label), len,
+				    "case %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, 0, strncmp(cases[i].label, l, len),
+				    "case %u", i);
+	}
+}
+
+/* What a user reads in the hwmon device's own "name" and "label" files. */
+static void drv_expect_hwmon_attr(struct kunit *test, struct device *hwmon,
+				  const char *attr, const char *want)
+{
+	const struct attribute_group *const *g;
+	struct attribute *const *a;
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, hwmon->class);
+	for (g = hwmon->class->dev_groups; g && *g; g++) {
+		for (a = (*g)->attrs; *a; a++) {
+			struct device_attribute *da;
+
+			if (strcmp((*a)->name, attr))
+				continue;
+			da = container_of(*a, struct device_attribute, attr);
+			KUNIT_ASSERT_GT(test, da->show(hwmon, da, buf), 0);
+			KUNIT_EXPECT_STREQ(test, want, buf);
+			return;
+		}
+	}
+	KUNIT_FAIL(test, "hwmon has no %s attribute", attr);
+}
+
+static void drv_test_hwmon_name_bound(struct kunit *test)
+{
+	static const struct property_entry props[] = {
+		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+		PROPERTY_ENTRY_STRING("label", "port-7 A"),
+		{ }
+	};
+	struct drv d = {}, plain = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "name", "sff8472_port_7_A\n");
+	/* The chip label stays the label itself. */
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "label", "port-7 A\n");
+	/* After a swap the new hwmon device has the same name. */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+	drv_poll(d.dev);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_hwmon_attr(test, drv_hwmon(&d), "name", "sff8472_port_7_A\n");
+
+	drv_setup(test, &plain, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&plain));
+	drv_expect_hwmon_attr(test, drv_hwmon(&plain), "name", "sff8472\n");
+}
+
 /* No bus traffic while the system is suspended. */
 static void drv_test_freezable_work(struct kunit *test)
 {
@@ -1831,6 +2006,33 @@ static void drv_test_gpio_slow_module(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
 
+/*
+ * The same with the largest poll interval a device tree can hold: the
+ * back-off is bounded by the poll interval, which is clamped to an hour,
+ * so it can neither overflow nor stall the retries.
+ */
+static const struct property_entry drv_gpio_huge_poll_props[] = {
+	PROPERTY_ENTRY_U32("sff,poll-interval-ms", U32_MAX),
+	PROPERTY_ENTRY_GPIO("mod-def0-gpios", &drv_gpio_node, 0,
+			    GPIO_ACTIVE_HIGH),
+	{ }
+};
+
+static void drv_test_gpio_slow_module_huge_poll(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_slow_start(d.emul, 300);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_huge_poll_props);
+	KUNIT_EXPECT_EQ(test, d.data->hp.poll_ms, 3600000U);
+	drv_expect_show(test, &d, "present", "0\n");
+	msleep(1500);
+	drv_expect_show(test, &d, "present", "1\n");
+}
+
 static int drv_count_hwmon(struct device *dev, void *count)
 {
 	if (dev->class && !strcmp(dev->class->name, "hwmon"))
@@ -1978,6 +2180,441 @@ static void drv_test_gpio_irq_defer(struct kunit *test)
 }
 #endif /* CONFIG_GPIOLIB */
 
+/* The check codes of SFF-8472 Table 3.1 and 3.15: sums of the bytes. */
+static u8 drv_sum(const u8 *p, int len)
+{
+	u8 sum = 0;
+
+	while (len--)
+		sum += *p++;
+	return sum;
+}
+
+static void drv_fix_codes(u8 *img)
+{
+	img[63] = drv_sum(img, 63);
+	img[95] = drv_sum(img + 64, 31);
+	img[256 + 95] = drv_sum(img + 256, 95);
+}
+
+/*
+ * The transition function against the table in sff8472_hotplug.c's
+ * comment, written out here independently: every state, every event.
+ */
+static void drv_test_hp_transitions(struct kunit *test)
+{
+	enum { E = SFF8472_HP_EMPTY, S = SFF8472_HP_SETTLE,
+	       P = SFF8472_HP_PROBE, R = SFF8472_HP_RETRY,
+	       Q = SFF8472_HP_PRESENT, C = SFF8472_HP_CHECK,
+	       V = SFF8472_HP_VERIFY, M = SFF8472_HP_MISSING };
+	/* Columns: poll timer on off suspect ok changed failed gone. */
+	static const u8 next[SFF8472_HP_NUM_STATES][9] = {
+		[E] = { P, E, S, E, P, E, E, E, E },
+		[S] = { S, P, S, E, S, S, S, S, S },
+		[P] = { P, P, S, E, P, Q, P, R, E },
+		[R] = { R, P, S, E, R, R, R, R, R },
+		[Q] = { C, Q, S, E, V, Q, Q, Q, Q },
+		[C] = { C, C, S, E, C, Q, V, V, V },
+		[V] = { V, V, S, E, V, Q, P, M, E },
+		[M] = { M, V, S, E, M, M, M, M, M },
+	};
+	static const enum sff8472_hp_event events[9] = {
+		SFF8472_EV_POLL, SFF8472_EV_TIMER, SFF8472_EV_MOD_ON,
+		SFF8472_EV_MOD_OFF, SFF8472_EV_SUSPECT, SFF8472_EV_OK,
+		SFF8472_EV_CHANGED, SFF8472_EV_FAILED, SFF8472_EV_GONE,
+	};
+	int st, ev;
+
+	for (st = 0; st < SFF8472_HP_NUM_STATES; st++)
+		for (ev = 0; ev < ARRAY_SIZE(events); ev++)
+			KUNIT_EXPECT_EQ_MSG(test, (int)next[st][ev],
+					    (int)sff8472_hp_next(st, events[ev]),
+					    "%s + event %d",
+					    sff8472_hp_state_name(st), events[ev]);
+	KUNIT_EXPECT_STREQ(test, "present",
+			   sff8472_hp_state_name(SFF8472_HP_PRESENT));
+}
+
+/*
+ * Five reads of the whole eeprom file by anyone cost at most one live
+ * snapshot (A2h 96-119), and the bytes are the module's.
+ */
+static void drv_test_eeprom_one_snapshot(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	u8 *got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_expire(&d);
+	sff8472_emul_reset_stats(d.emul);
+	for (i = 0; i < 5; i++) {
+		memset(got, 0, SFF8472_NVMEM_SIZE);
+		KUNIT_EXPECT_EQ(test, (ssize_t)SFF8472_NVMEM_SIZE,
+				drv_eeprom_read(&d, 0, got, SFF8472_NVMEM_SIZE));
+	}
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_LE(test, st.transactions, (u64)bus->snapshot_xfers);
+	KUNIT_ASSERT_EQ(test, SFF8472_NVMEM_SIZE,
+			sff8472_emul_read_image(d.emul, img,
+						SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_MEMEQ(test, got, img, SFF8472_NVMEM_SIZE);
+}
+
+/*
+ * Pulled out during the live read, after each byte in turn: the tail reads
+ * 0xFF, which must never become a value or an alarm (0xFF in the flag bytes
+ * sets every flag).
+ */
+static void drv_test_removed_during_snapshot(struct kunit *test)
+{
+	struct drv d = {};
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	int n, ret;
+	long val;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_no_cache(test, &d);
+	for (n = 1; n <= SFF8472_LIVE_LEN; n++) {
+		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
+		drv_poll(d.dev);
+		drv_settle(test, d.dev);
+		drv_expect_show(test, &d, "present", "1\n");
+		sff8472_emul_remove_after(d.emul, n);
+		ret = drv_read(&d, hwmon_temp, hwmon_temp_crit_alarm, 0, &val);
+		KUNIT_EXPECT_LT_MSG(test, ret, 0, "removed after %d bytes", n);
+		KUNIT_EXPECT_LT(test, drv_attr_show(d.dev, "rx_los", buf), 0);
+		KUNIT_EXPECT_LT(test, drv_attr_show(d.dev, "tx_fault", buf), 0);
+		sff8472_emul_clear_faults(d.emul);
+	}
+}
+
+/*
+ * A0h answers and advertises diagnostics (byte 92 bit 6), but there is no
+ * A2h: the module is shown, without diagnostics, and its eeprom file gives
+ * the A0h page, then -ENXIO where A2h would be.
+ */
+static void drv_test_a0_only_module(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(d.emul, img, 256));
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+	drv_expect_show(test, &d, "calibration", "none\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	KUNIT_EXPECT_EQ(test, 1,
+			drv_log_count(test, d.dev, "A2h does not answer"));
+	KUNIT_EXPECT_EQ(test, 256, drv_eeprom_read(&d, 0, got,
+						   SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_MEMEQ(test, got, img, 256);
+	KUNIT_EXPECT_EQ(test, -ENXIO, drv_eeprom_read(&d, 256, got, 256));
+	KUNIT_EXPECT_EQ(test, 0, drv_eeprom_read(&d, 512, got, 16));
+	/* dd bs=256: the first block reads, the second fails. */
+	KUNIT_EXPECT_EQ(test, 256, drv_eeprom_read(&d, 0, got, 256));
+}
+
+/* The mode hwmon gives an attribute of the cage's hwmon device. */
+static int drv_visible(struct drv *d, enum hwmon_sensor_types type, u32 attr,
+		       int channel)
+{
+	return sff8472_hwmon_is_visible(dev_get_drvdata(drv_hwmon(d)), type,
+					attr, channel);
+}
+
+/*
+ * Thresholds the module did not fill in give no limits and no alarms:
+ * temperature all zero, VCC all FFh, bias with low alarm above high
+ * alarm. The other channels keep theirs. No module flags (93 bit 7
+ * clear), so the alarms would be computed.
+ */
+static void drv_test_thresholds_not_filled(struct kunit *test)
+{
+	static const u32 limit_attrs[] = {
+		hwmon_temp_crit, hwmon_temp_lcrit, hwmon_temp_crit_alarm,
+		hwmon_temp_lcrit_alarm, hwmon_temp_max_alarm,
+	};
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	long val;
+	int i;
+
+	img[93] &= ~0x80;
+	memset(img + 256, 0, 8);		/* temperature */
+	memset(img + 256 + 8, 0xff, 8);		/* VCC */
+	img[256 + 16] = 0x00;			/* bias high alarm 0x00c8 */
+	img[256 + 17] = 0xc8;			/* low alarm stays 0x07d0 */
+	drv_fix_codes(img);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+
+	for (i = 0; i < ARRAY_SIZE(limit_attrs); i++) {
+		KUNIT_EXPECT_EQ(test, 0, drv_visible(&d, hwmon_temp,
+						     limit_attrs[i], 0));
+		KUNIT_EXPECT_EQ(test, -ENODATA, drv_read(&d, hwmon_temp,
+							 limit_attrs[i], 0,
+							 &val));
+	}
+	KUNIT_EXPECT_EQ(test, 0, drv_visible(&d, hwmon_in, hwmon_in_crit_alarm,
+					     0));
+	KUNIT_EXPECT_EQ(test, 0, drv_visible(&d, hwmon_curr, hwmon_curr_max, 0));
+	/* Inputs stay; so do the channels with sane thresholds. */
+	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_temp,
+						hwmon_temp_input, 0));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_power,
+						hwmon_power_crit_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_crit_alarm, 1));
+	KUNIT_EXPECT_EQ(test, 1,
+			drv_log_count(test, d.dev, "thresholds not filled in"));
+}
+
+/* A2h all FFh although the module advertises diagnostics: none shown. */
+static void drv_test_blank_a2(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+
+	memset(img + 256, 0xff, 256);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	drv_expect_show_err(test, &d, "vcc_100uv", -ENODATA);
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, "A2h is blank"));
+}
+
+/*
+ * Whatever answers at 0x50 on a wrong bus is no SFP (here a QSFP, 0Ch):
+ * identity and eeprom, no hwmon, nothing asked at 0x51, one log line.
+ */
+static void drv_test_not_sfp(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 got[16];
+
+	img[0] = 0x0c;
+	drv_fix_codes(img);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	sff8472_emul_reset_stats(d.emul);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "present", "1\n");
+	drv_expect_show(test, &d, "identifier", "0x0c\n");
+	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
+	/* A0h in 3 + 5 reads of 32 bytes, and CC_EXT again as the proof. */
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 9ULL);
+	KUNIT_EXPECT_EQ(test, st.bytes_read, 257ULL);
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, "no SFP module"));
+	KUNIT_EXPECT_EQ(test, 16, drv_eeprom_read(&d, 0, got, sizeof(got)));
+	KUNIT_EXPECT_EQ(test, -ENXIO, drv_eeprom_read(&d, 256, got,
+						      sizeof(got)));
+}
+
+/*
+ * Swaps between modules that differ only in the part number (A0h 40-55),
+ * e.g. counterfeits with cloned serial numbers. With a different CC_BASE
+ * the periodic look finds it; with the same CC_BASE (two characters
+ * swapped) the periodic full comparison does.
+ */
+static void drv_test_swap_cloned_serial(struct kunit *test)
+{
+	struct drv d = {};
+	u8 *a = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *b = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *c = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+
+	memcpy(b + 40, "EMU-10G-LR      ", 16);
+	drv_fix_codes(b);
+	memcpy(c + 40, "EMU-01G-LR      ", 16);	/* b's bytes, reordered */
+	drv_fix_codes(c);
+	KUNIT_ASSERT_EQ(test, b[63], c[63]);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, a);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+
+	drv_load_image(test, &d, b);
+	drv_poll(d.dev);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-LR\n");
+
+	drv_load_image(test, &d, c);
+	drv_poll(d.dev);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-LR\n");
+	mutex_lock(&d.data->cache.lock);
+	d.data->hp.next_full = get_jiffies_64();	/* it is due */
+	mutex_unlock(&d.data->cache.lock);
+	drv_poll(d.dev);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-01G-LR\n");
+}
+
+/*
+ * A module whose CC_DMI reads back unstably: each live read that meets it
+ * fails, but the module is the same, so nothing is re-inserted: no log
+ * line, no new hwmon device, no uevent.
+ */
+static void drv_test_unstable_cc_dmi(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *hwmon;
+	int before, i, failed = 0;
+	long val;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	before = drv_log_count(test, d.dev, "inserted");
+	drv_no_cache(test, &d);
+	for (i = 0; i < 10; i++) {
+		sff8472_emul_unstable_a2(d.emul, SFP_CHKSUM, 1);
+		failed += drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
+				   &val) < 0;
+		flush_delayed_work(&d.data->hp.work);
+	}
+	KUNIT_EXPECT_EQ(test, failed, 10);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, "inserted"));
+	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+}
+
+/* Two NACKs in a row without MOD_DEF0 are no removal. */
+static void drv_test_two_nacks_no_removal(struct kunit *test)
+{
+	struct drv d = {};
+	struct device *hwmon;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	sff8472_emul_nack_next(d.emul, 2);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+}
+
+/*
+ * The snapshot's age is kept in 64 bits: one taken 2^32 jiffies ago (weeks
+ * on a 32-bit BMC, where unsigned long arithmetic wraps) is old.
+ */
+static void drv_test_snapshot_age_64bit(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	mutex_lock(&d.data->cache.lock);
+	d.data->cache.live.taken = get_jiffies_64() - BIT_ULL(32);
+	mutex_unlock(&d.data->cache.lock);
+	sff8472_emul_reset_stats(d.emul);
+	drv_read_ok(test, &d, hwmon_temp, hwmon_temp_input, 0);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 1ULL);
+}
+
+/*
+ * The periodic look without MOD_DEF0 (issue: at most 1 ms of bus time per
+ * second per cage at the default 1 s interval): CC_BASE and CC_EXT. I2C:
+ * one transfer of four messages, START + 4 x (address or byte + ACK, with
+ * their STARTs) = 4 x 19 + 1 = 77 bit times; the SMBus modes: two byte
+ * reads of 39 bit times each.
+ */
+static void drv_test_poll_cost(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	bool combined = bus->mode == SFF8472_EMUL_I2C;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	sff8472_emul_reset_stats(d.emul);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, combined ? 1ULL : 2ULL);
+	KUNIT_EXPECT_EQ(test, st.bits, combined ? 77ULL : 78ULL);
+	KUNIT_EXPECT_LE(test, st.bus_time_ns, 1000000ULL);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+}
+
+/*
+ * SONiC's writes through the eeprom file (optoe offsets): soft TX_DISABLE
+ * is A2h 110 bit 6 at file offset 366, RS1 A2h 118 bit 3 at 374. They act
+ * as the sysfs controls do: read-modify-write of the control bits only,
+ * and only those the module advertises (A0h 93, 64).
+ */
+static void drv_test_sonic_control_writes(struct kunit *test)
+{
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 byte;
+
+	img[93] &= ~0x08;		/* no soft RS0 */
+	drv_fix_codes(img);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_writable_props);
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+
+	/* TX_DISABLE on, with the read-only status bits as read (RX_LOS). */
+	byte = 0x40 | 0x02;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 366, 1,
+						    &byte));
+	KUNIT_ASSERT_EQ(test, SFF8472_NVMEM_SIZE,
+			sff8472_emul_read_image(d.emul, img,
+						SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_EQ(test, img[256 + 110] & 0x40, 0x40);
+	drv_expect_show(test, &d, "soft_tx_disable", "1\n");
+
+	/* RS1 on at 118, then both off again. */
+	byte = 0x08;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 374, 1,
+						    &byte));
+	drv_expect_show(test, &d, "soft_rs1", "1\n");
+	byte = 0;
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 366, 1,
+						    &byte));
+	KUNIT_EXPECT_EQ(test, 1, nvmem_device_write(d.data->nvmem, 374, 1,
+						    &byte));
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+	drv_expect_show(test, &d, "soft_rs1", "0\n");
+
+	/* Soft RS0 is not advertised: changing it is refused, unwritten. */
+	sff8472_emul_reset_stats(d.emul);
+	byte = 0x08;
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+			nvmem_device_write(d.data->nvmem, 366, 1, &byte));
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+			drv_store(&d, "soft_rate_select", "1"));
+}
+
 static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
@@ -2004,8 +2641,21 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_nvmem_write_default_off),
 	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_controls),
+	KUNIT_CASE(drv_test_sonic_control_writes),
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
+	KUNIT_CASE(drv_test_hp_transitions),
+	KUNIT_CASE_PARAM(drv_test_eeprom_one_snapshot, drv_bus_gen_params),
+	KUNIT_CASE_SLOW(drv_test_removed_during_snapshot),
+	KUNIT_CASE(drv_test_a0_only_module),
+	KUNIT_CASE(drv_test_thresholds_not_filled),
+	KUNIT_CASE(drv_test_blank_a2),
+	KUNIT_CASE(drv_test_not_sfp),
+	KUNIT_CASE(drv_test_swap_cloned_serial),
+	KUNIT_CASE(drv_test_unstable_cc_dmi),
+	KUNIT_CASE(drv_test_two_nacks_no_removal),
+	KUNIT_CASE(drv_test_snapshot_age_64bit),
+	KUNIT_CASE_PARAM(drv_test_poll_cost, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_no_general_call),
 	KUNIT_CASE(drv_test_no_general_call_after_addr_change),
 	KUNIT_CASE(drv_test_addr_change_not_allowed),
@@ -2013,9 +2663,13 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_transient_error),
 	KUNIT_CASE(drv_test_freezable_work),
 	KUNIT_CASE(drv_test_hwmon_error_once),
+	KUNIT_CASE_PARAM(drv_test_hwmon_name, drv_name_gen_params),
+	KUNIT_CASE(drv_test_map_label),
+	KUNIT_CASE(drv_test_hwmon_name_bound),
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
+	KUNIT_CASE_SLOW(drv_test_gpio_slow_module_huge_poll),
 	KUNIT_CASE_SLOW(drv_test_probe_first_look),
 	KUNIT_CASE_SLOW(drv_test_gpio_irq_reread_retry),
 	KUNIT_CASE(drv_test_gpio_error_not_removal),

@@ -102,6 +102,8 @@ struct sff8472_emul {
 	unsigned int nack_nth;
 	unsigned int remove_after;
 	bool read_ff;
+	u8 unstable_off;
+	unsigned int unstable_reads;
 
 	struct sff8472_emul_stats stats;
 };
@@ -140,10 +142,10 @@ static u8 emul_sum(const u8 *p, size_t len)
 
 static void emul_fix_checksums(u8 *img, size_t size)
 {
-	img[SFF8472_A0_CC_BASE] = emul_sum(img, 63);
-	img[SFF8472_A0_CC_EXT] = emul_sum(img + 64, 31);
+	img[SFP_CC_BASE] = emul_sum(img, 63);
+	img[SFP_CC_EXT] = emul_sum(img + 64, 31);
 	if (size > SFF8472_PAGE_LEN)
-		img[A2(SFF8472_A2_CC_DMI)] = emul_sum(img + A2(0), 95);
+		img[A2(SFP_CHKSUM)] = emul_sum(img + A2(0), 95);
 }
 
 /* Thresholds of one channel, in Table 3.15 order. */
@@ -399,8 +401,8 @@ static bool emul_tx_off(struct sff8472_emul *e)
 {
 	if (e->pins_applied && (e->pins & SFF8472_EMUL_PIN_TX_DISABLE))
 		return true;
-	return (e->mem[SFF8472_A0_ENH_OPTIONS] & SFF8472_ENH_SOFT_TX_DISABLE) &&
-	       (e->mem[A2(SFF8472_A2_STATUS)] & SFF8472_STATUS_SOFT_TX_DISABLE);
+	return (e->mem[SFP_ENHOPTS] & SFP_ENHOPTS_SOFT_TX_DISABLE) &&
+	       (e->mem[A2(SFP_STATUS)] & SFP_STATUS_TX_DISABLE_FORCE);
 }
 
 /* The value a host reads for a channel (a disabled laser reads 0 when live). */
@@ -408,13 +410,13 @@ static u16 emul_value(struct sff8472_emul *e, enum sff8472_channel ch)
 {
 	if (ch == SFF8472_TX_POWER && e->live && emul_tx_off(e))
 		return 0;
-	return emul_be16(e->mem + A2(SFF8472_A2_LIVE + 2 * ch));
+	return emul_be16(e->mem + A2(SFP_TEMP + 2 * ch));
 }
 
 static bool emul_flags_follow(struct sff8472_emul *e)
 {
 	return e->live && e->size == 2 * SFF8472_PAGE_LEN &&
-	       (e->mem[SFF8472_A0_ENH_OPTIONS] & SFF8472_ENH_ALARM_FLAGS);
+	       (e->mem[SFP_ENHOPTS] & SFP_ENHOPTS_ALARMWARN);
 }
 
 /* Current conditions, as bytes 112, 113, 116, 117. */
@@ -479,12 +481,12 @@ static u8 emul_peek(struct sff8472_emul *e, int dev, u8 off, ktime_t now)
 
 	if (dev != EMUL_DEV_A2)
 		return val;
-	if (off >= SFF8472_A2_LIVE && off < SFF8472_A2_LIVE + 10) {
-		u16 v = emul_value(e, (off - SFF8472_A2_LIVE) / 2);
+	if (off >= SFP_TEMP && off < SFP_TEMP + 10) {
+		u16 v = emul_value(e, (off - SFP_TEMP) / 2);
 
 		val = (off & 1) ? v & 0xff : v >> 8;
 	}
-	if (off == SFF8472_A2_STATUS &&
+	if (off == SFP_STATUS &&
 	    emul_before(e->inserted, (u64)e->drb_ms * USEC_PER_MSEC, now))
 		val |= SFF8472_STATUS_DATA_NOT_READY;
 	return val;
@@ -492,7 +494,7 @@ static u8 emul_peek(struct sff8472_emul *e, int dev, u8 off, ktime_t now)
 
 static void emul_torn_check(struct sff8472_emul *e, u8 off)
 {
-	int ch = (off - SFF8472_A2_LIVE) / 2;
+	int ch = (off - SFP_TEMP) / 2;
 	u8 half = off & 1;
 	struct emul_torn *t = &e->torn[ch];
 	u16 cur = emul_value(e, ch);
@@ -523,9 +525,13 @@ static u8 emul_read_byte(struct sff8472_emul *e, int dev, ktime_t now)
 	off = e->ptr[dev]++;
 	val = emul_peek(e, dev, off, now);
 	if (dev == EMUL_DEV_A2) {
-		if (off >= SFF8472_A2_LIVE && off < SFF8472_A2_LIVE + 10)
+		if (off >= SFP_TEMP && off < SFP_TEMP + 10)
 			emul_torn_check(e, off);
 		emul_flag_read(e, off);
+		if (off == e->unstable_off && e->unstable_reads) {
+			e->unstable_reads--;
+			val = ~val;
+		}
 	}
 	return e->read_ff ? 0xff : val;
 }
@@ -563,25 +569,25 @@ static bool emul_write_byte(struct sff8472_emul *e, int dev, int idx, u8 val,
 		e->ptr[dev] = off + 1;
 
 	p = e->mem + A2(off);
-	a0_93 = e->mem[SFF8472_A0_ENH_OPTIONS];
+	a0_93 = e->mem[SFP_ENHOPTS];
 	switch (off) {
-	case SFF8472_A2_STATUS:
-		if (a0_93 & SFF8472_ENH_SOFT_TX_DISABLE)
-			mask |= SFF8472_STATUS_SOFT_TX_DISABLE;
-		if (a0_93 & SFF8472_ENH_SOFT_RATE_SELECT)
-			mask |= SFF8472_STATUS_SOFT_RS0;
+	case SFP_STATUS:
+		if (a0_93 & SFP_ENHOPTS_SOFT_TX_DISABLE)
+			mask |= SFP_STATUS_TX_DISABLE_FORCE;
+		if (a0_93 & SFP_ENHOPTS_SOFT_RATE_SELECT)
+			mask |= SFP_STATUS_RS0_SELECT;
 		*p = (*p & ~mask) | (val & mask);
 		emul_update_flags(e);
 		break;
-	case SFF8472_A2_EXT_STATUS:
-		if (a0_93 & SFF8472_ENH_SOFT_RS1)
-			mask |= SFF8472_EXT_SOFT_RS1;
-		if (e->mem[SFF8472_A0_OPTIONS] & BIT(1))
-			mask |= SFF8472_EXT_POWER_LEVEL_SELECT;
+	case SFP_EXT_STATUS:
+		if (a0_93 & SFP_ENHOPTS_SOFT_RATE_SFF8431)
+			mask |= SFP_EXT_STATUS_RS1_SELECT;
+		if (e->mem[SFP_OPTIONS] & BIT(1))
+			mask |= SFP_EXT_STATUS_PWRLVL_SELECT;
 		*p = (*p & ~mask) | (val & mask);
-		if (mask & SFF8472_EXT_POWER_LEVEL_SELECT) {
+		if (mask & SFP_EXT_STATUS_PWRLVL_SELECT) {
 			*p &= ~SFF8472_EXT_POWER_LEVEL_STATE;
-			if (*p & SFF8472_EXT_POWER_LEVEL_SELECT)
+			if (*p & SFP_EXT_STATUS_PWRLVL_SELECT)
 				*p |= SFF8472_EXT_POWER_LEVEL_STATE;
 		}
 		break;
@@ -607,7 +613,7 @@ static int emul_addr_dev(struct sff8472_emul *e, u16 addr, bool read,
 		return -1;
 	if (ktime_before(now, e->busy_until))
 		return -1;
-	addr_change = e->mem[SFF8472_A0_DIAG_TYPE] & SFF8472_DIAG_ADDR_CHANGE;
+	addr_change = e->mem[SFP_DIAGMON] & SFP_DIAGMON_ADDRMODE;
 	switch (addr) {
 	case EMUL_ADDR_GC:
 		return addr_change && !read ? EMUL_DEV_GC : -1;
@@ -626,7 +632,7 @@ static void emul_drift_step(struct sff8472_emul *e)
 	int ch;
 
 	for (ch = 0; ch < SFF8472_NUM_CHANNELS; ch++) {
-		u8 *p = e->mem + A2(SFF8472_A2_LIVE + 2 * ch);
+		u8 *p = e->mem + A2(SFP_TEMP + 2 * ch);
 		s32 v;
 
 		if (!e->step[ch])
@@ -892,13 +898,13 @@ EXPORT_SYMBOL_GPL(sff8472_emul_get_mode);
 static void emul_apply_pins(struct sff8472_emul *e)
 {
 	static const u8 map[][2] = {
-		{ SFF8472_EMUL_PIN_TX_DISABLE, SFF8472_STATUS_TX_DISABLE },
-		{ SFF8472_EMUL_PIN_TX_FAULT, SFF8472_STATUS_TX_FAULT },
-		{ SFF8472_EMUL_PIN_RX_LOS, SFF8472_STATUS_RX_LOS },
+		{ SFF8472_EMUL_PIN_TX_DISABLE, SFP_STATUS_TX_DISABLE },
+		{ SFF8472_EMUL_PIN_TX_FAULT, SFP_STATUS_TX_FAULT },
+		{ SFF8472_EMUL_PIN_RX_LOS, SFP_STATUS_RX_LOS },
 		{ SFF8472_EMUL_PIN_RS0, SFF8472_STATUS_RS0 },
 		{ SFF8472_EMUL_PIN_RS1, SFF8472_STATUS_RS1 },
 	};
-	u8 *st = e->mem + A2(SFF8472_A2_STATUS);
+	u8 *st = e->mem + A2(SFP_STATUS);
 	size_t i;
 
 	if (!e->pins_applied)
@@ -920,8 +926,8 @@ static void emul_insert_locked(struct sff8472_emul *e)
 	e->page = 0;
 	memset(e->torn, 0, sizeof(e->torn));
 	/* control bits come back at their power-up values */
-	e->mem[A2(SFF8472_A2_STATUS)] = e->orig[A2(SFF8472_A2_STATUS)];
-	e->mem[A2(SFF8472_A2_EXT_STATUS)] = e->orig[A2(SFF8472_A2_EXT_STATUS)];
+	e->mem[A2(SFP_STATUS)] = e->orig[A2(SFP_STATUS)];
+	e->mem[A2(SFP_EXT_STATUS)] = e->orig[A2(SFP_EXT_STATUS)];
 	emul_apply_pins(e);
 }
 
@@ -1036,7 +1042,7 @@ int sff8472_emul_set_live(struct sff8472_emul *emul, enum sff8472_channel ch,
 	if (ch >= SFF8472_NUM_CHANNELS)
 		return -EINVAL;
 	mutex_lock(&emul->lock);
-	put_be16(emul->mem + A2(SFF8472_A2_LIVE + 2 * ch), raw);
+	put_be16(emul->mem + A2(SFP_TEMP + 2 * ch), raw);
 	emul->live = true;
 	emul_update_flags(emul);
 	mutex_unlock(&emul->lock);
@@ -1203,6 +1209,16 @@ void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_set_read_ff);
 
+void sff8472_emul_unstable_a2(struct sff8472_emul *emul, u8 off,
+			      unsigned int n)
+{
+	mutex_lock(&emul->lock);
+	emul->unstable_off = off;
+	emul->unstable_reads = n;
+	mutex_unlock(&emul->lock);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_unstable_a2);
+
 void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 {
 	mutex_lock(&emul->lock);
@@ -1210,6 +1226,7 @@ void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 	emul->nack_nth = 0;
 	emul->remove_after = 0;
 	emul->read_ff = false;
+	emul->unstable_reads = 0;
 	mutex_unlock(&emul->lock);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_clear_faults);

@@ -176,7 +176,7 @@ static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
 	ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_FINE, &value);
 	if (ret)
 		return ret;
-	if (m->id.enh_options & SFF8472_ENH_ALARM_FLAGS) {
+	if (m->id.enh_options & SFP_ENHOPTS_ALARMWARN) {
 		sff8472_cache_live(cache, &snap);
 		*val = snap->lv.flag[ch][limit];
 	} else if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN) {
@@ -319,7 +319,8 @@ static const struct hwmon_chip_info sff8472_chip_info = {
  * sff8472_hwmon_register() - create the hwmon device for a DDM module
  * @data: the cage, without @data->lock held
  *
- * hwmon takes the DT "label" of the client as its chip label by itself.
+ * The name is @data->hwmon_name (sff8472_hwmon_name()); hwmon takes the
+ * firmware "label" of the client as its chip label by itself.
  *
  * Return: 0 or a negative error code (the caller logs it).
  */
@@ -327,7 +328,8 @@ int sff8472_hwmon_register(struct sff8472_data *data)
 {
 	struct device *hwmon;
 
-	hwmon = hwmon_device_register_with_info(data->dev, "sff8472", data,
+	hwmon = hwmon_device_register_with_info(data->dev, data->hwmon_name,
+						data,
 						&sff8472_chip_info, NULL);
 	if (IS_ERR(hwmon))
 		return PTR_ERR(hwmon);

@@ -52,10 +52,10 @@ static void sff8472_log_module(struct sff8472_data *data,
 	if (m->gc_refused)
 		dev_warn(data->dev,
 			 "module needs the address change sequence (I2C general calls), not allowed here (sff,allow-address-change): no diagnostics\n");
-	else if (m->is_sfp && !m->has_a2 && (id->diag_type & SFF8472_DIAG_DDM))
+	else if (m->is_sfp && !m->has_a2 && (id->diag_type & SFP_DIAGMON_DDM))
 		dev_warn(data->dev,
 			 "module advertises diagnostics but A2h does not answer\n");
-	else if (m->has_a2 && !m->has_ddm && (id->diag_type & SFF8472_DIAG_DDM))
+	else if (m->has_a2 && !m->has_ddm && (id->diag_type & SFP_DIAGMON_DDM))
 		dev_warn(data->dev,
 			 "module advertises diagnostics but A2h is blank\n");
 	if (m->has_ddm && m->thr_ok != GENMASK(SFF8472_NUM_CHANNELS - 1, 0))
@@ -248,6 +248,9 @@ static int sff8472_probe(struct i2c_client *client)
 	i2c_set_clientdata(client, data);
 
 	sff8472_read_properties(data, &max_transfer, &poll_ms);
+	data->hwmon_name = sff8472_hwmon_name(dev);
+	if (IS_ERR(data->hwmon_name))
+		return PTR_ERR(data->hwmon_name);
 	ret = sff8472_bus_init(&data->bus, max_transfer);
 	if (ret)
 		return ret;

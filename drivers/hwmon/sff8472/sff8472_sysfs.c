@@ -16,13 +16,13 @@
 #include <linux/device.h>
 #include <linux/kobject.h>
 #include <linux/kstrtox.h>
-#include <linux/sfp.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
 #include <kunit/visibility.h>
 
 #include "sff8472.h"
+#include "sff8472_compat.h"
 
 /* Identity: the cached, decoded A0h of the module in the cage. */
 static ssize_t sff8472_show_locked(struct device *dev, char *buf,
@@ -102,7 +102,7 @@ static ssize_t rx_power_type_id_show(const struct sff8472_module *m,
 	if (!m->has_ddm)
 		return -ENODATA;
 	return sysfs_emit(buf, "%s\n", m->id.diag_type &
-			  SFF8472_DIAG_RX_AVG ? "average" : "oma");
+			  SFP_DIAGMON_RXPWR_AVG ? "average" : "oma");
 }
 
 #define SFF8472_ID_ATTR_FN(name)					\
@@ -190,23 +190,23 @@ static struct sff8472_bit_attr bit_attr_##name = {			\
 	.bit = { need, off, mask },					\
 }
 
-SFF8472_BIT_ATTR(rx_los, SFF8472_ENH_SOFT_RX_LOS, SFF8472_A2_STATUS,
-		 SFF8472_STATUS_RX_LOS);
-SFF8472_BIT_ATTR(tx_fault, SFF8472_ENH_SOFT_TX_FAULT, SFF8472_A2_STATUS,
-		 SFF8472_STATUS_TX_FAULT);
-SFF8472_BIT_ATTR(tx_disable_state, SFF8472_ENH_SOFT_TX_DISABLE,
-		 SFF8472_A2_STATUS, SFF8472_STATUS_TX_DISABLE);
-SFF8472_BIT_ATTR(rs0_state, SFF8472_ENH_SOFT_RATE_SELECT, SFF8472_A2_STATUS,
+SFF8472_BIT_ATTR(rx_los, SFP_ENHOPTS_SOFT_RX_LOS, SFP_STATUS,
+		 SFP_STATUS_RX_LOS);
+SFF8472_BIT_ATTR(tx_fault, SFP_ENHOPTS_SOFT_TX_FAULT, SFP_STATUS,
+		 SFP_STATUS_TX_FAULT);
+SFF8472_BIT_ATTR(tx_disable_state, SFP_ENHOPTS_SOFT_TX_DISABLE,
+		 SFP_STATUS, SFP_STATUS_TX_DISABLE);
+SFF8472_BIT_ATTR(rs0_state, SFP_ENHOPTS_SOFT_RATE_SELECT, SFP_STATUS,
 		 SFF8472_STATUS_RS0);
 SFF8472_BIT_ATTR(rs1_state,
-		 SFF8472_ENH_SOFT_RATE_SELECT | SFF8472_ENH_SOFT_RS1,
-		 SFF8472_A2_STATUS, SFF8472_STATUS_RS1);
+		 SFP_ENHOPTS_SOFT_RATE_SELECT | SFP_ENHOPTS_SOFT_RATE_SFF8431,
+		 SFP_STATUS, SFF8472_STATUS_RS1);
 
 static ssize_t data_ready_show(struct device *dev,
 			       struct device_attribute *attr, char *buf)
 {
 	static const struct sff8472_bit drb = {
-		0, SFF8472_A2_STATUS, SFF8472_STATUS_DATA_NOT_READY
+		0, SFP_STATUS, SFF8472_STATUS_DATA_NOT_READY
 	};
 	struct sff8472_data *data = dev_get_drvdata(dev);
 	bool not_ready;
@@ -233,7 +233,7 @@ static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
 					u8 mask)
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
-	struct sff8472_bit bit = { 0, SFF8472_A2_EXT_STATUS, mask };
+	struct sff8472_bit bit = { 0, SFP_EXT_STATUS, mask };
 	bool level2;
 	int ret;
 
@@ -253,16 +253,6 @@ static ssize_t power_level_state_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(power_level_state);
 
-/* Controls: only what the module advertises (A0h byte 93). */
-static int sff8472_control_check(struct sff8472_cache *cache, u8 need)
-{
-	const struct sff8472_module *m = sff8472_cache_module(cache);
-
-	if (!m)
-		return -ENODEV;
-	return m->id.enh_options & need ? 0 : -EOPNOTSUPP;
-}
-
 static ssize_t sff8472_bit_store(struct device *dev,
 				 struct device_attribute *attr,
 				 const char *buf, size_t count)
@@ -278,11 +268,10 @@ static ssize_t sff8472_bit_store(struct device *dev,
 	if (val > 1)
 		return -EINVAL;
 
+	/* The cache refuses controls the module does not advertise. */
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_control_check(&data->cache, bit->need);
-	if (!ret)
-		ret = sff8472_cache_write_bit(&data->cache, bit->a2_off,
-					      bit->mask, val);
+	ret = sff8472_cache_write_bit(&data->cache, bit->a2_off, bit->mask,
+				      val ? bit->mask : 0);
 	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }
@@ -293,18 +282,18 @@ static struct sff8472_bit_attr bit_attr_##name = {			\
 	.bit = { need, off, mask },					\
 }
 
-SFF8472_CONTROL_ATTR(soft_tx_disable, SFF8472_ENH_SOFT_TX_DISABLE,
-		     SFF8472_A2_STATUS, SFF8472_STATUS_SOFT_TX_DISABLE);
-SFF8472_CONTROL_ATTR(soft_rate_select, SFF8472_ENH_SOFT_RATE_SELECT,
-		     SFF8472_A2_STATUS, SFF8472_STATUS_SOFT_RS0);
-SFF8472_CONTROL_ATTR(soft_rs1, SFF8472_ENH_SOFT_RS1,
-		     SFF8472_A2_EXT_STATUS, SFF8472_EXT_SOFT_RS1);
+SFF8472_CONTROL_ATTR(soft_tx_disable, SFP_ENHOPTS_SOFT_TX_DISABLE,
+		     SFP_STATUS, SFP_STATUS_TX_DISABLE_FORCE);
+SFF8472_CONTROL_ATTR(soft_rate_select, SFP_ENHOPTS_SOFT_RATE_SELECT,
+		     SFP_STATUS, SFP_STATUS_RS0_SELECT);
+SFF8472_CONTROL_ATTR(soft_rs1, SFP_ENHOPTS_SOFT_RATE_SFF8431,
+		     SFP_EXT_STATUS, SFP_EXT_STATUS_RS1_SELECT);
 
 static ssize_t power_level_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
 	return sff8472_show_power_level(dev, buf,
-					SFF8472_EXT_POWER_LEVEL_SELECT);
+					SFP_EXT_STATUS_PWRLVL_SELECT);
 }
 
 static ssize_t power_level_store(struct device *dev,
@@ -322,12 +311,10 @@ static ssize_t power_level_store(struct device *dev,
 		return -EINVAL;
 
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_power_level_supported(&data->cache);
-	if (!ret)
-		ret = sff8472_cache_write_bit(&data->cache,
-					      SFF8472_A2_EXT_STATUS,
-					      SFF8472_EXT_POWER_LEVEL_SELECT,
-					      level == 2);
+	ret = sff8472_cache_write_bit(&data->cache, SFP_EXT_STATUS,
+				      SFP_EXT_STATUS_PWRLVL_SELECT,
+				      level == 2 ? SFP_EXT_STATUS_PWRLVL_SELECT :
+						   0);
 	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }

@@ -4,6 +4,7 @@
 #                   headers with W=1 into build/; any warning fails the build
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
+#   make bench      bus cost of sff8472 beside Linux's sfp.c (build/bench.*)
 #   make clean
 #
 # KDIR selects another kernel build tree (default: newest installed
@@ -12,7 +13,7 @@
 # Empty: scripts/build-module.sh picks the newest (by version) itself.
 KDIR ?=
 
-.PHONY: all modules deps check demo clean
+.PHONY: all modules deps check demo bench clean
 
 all: modules
 
@@ -27,6 +28,9 @@ check: deps
 
 demo: deps
 	@scripts/demo.sh
+
+bench: deps
+	@scripts/bench/run.sh
 
 clean:
 	rm -rf build

@@ -43,6 +43,7 @@ root=$(cd "$root" && pwd) || exit 1
 bindings=$root/Documentation/devicetree/bindings
 binding=$bindings/hwmon/sff,sff8472.yaml
 emul_binding=$bindings/i2c/linux,sff8472-emul.yaml
+bus_binding=$bindings/i2c/linux,sff8472-emul-bus.yaml
 board_gen=$root/scripts/uml-board.sh
 [ -f "$board_gen" ] || board_gen=$repo/scripts/uml-board.sh
 
@@ -58,6 +59,7 @@ i2c/i2c-mux-pca954x.yaml
 i2c/snps,designware-i2c.yaml
 interrupt-controller/arm,gic.yaml
 mux/mux-controller.yaml
+net/sff,sfp.yaml
 "
 
 passed=0 failed=0
@@ -156,7 +158,7 @@ if ! ls "$root"/dts-examples/*.dts >/dev/null 2>&1; then
 fi
 
 # 2. The bindings are valid bindings.
-for b in "$binding" "$emul_binding"; do
+for b in "$binding" "$emul_binding" "$bus_binding"; do
 	rel=${b#"$bindings"/}
 	if [ -f "$b" ] && dt-doc-validate -u "$bindings" "$b" >"$log" 2>&1 &&
 		[ ! -s "$log" ]; then
@@ -168,11 +170,11 @@ for b in "$binding" "$emul_binding"; do
 done
 
 # 3. One processed schema: ours, the upstream ones we need, dtschema core.
-set -- "$binding" "$emul_binding"
+set -- "$binding" "$emul_binding" "$bus_binding"
 for f in $UPSTREAM; do
 	set -- "$@" "$kbindings/$f"
 done
-what="dt-mk-schema: sff,sff8472.yaml + linux,sff8472-emul.yaml + $(($# - 2)) upstream bindings + dtschema core"
+what="dt-mk-schema: sff,sff8472.yaml + linux,sff8472-emul.yaml + linux,sff8472-emul-bus.yaml + $(($# - 3)) upstream bindings + dtschema core"
 # dt-mk-schema skips a missing file silently.
 : >"$log"
 for f; do
@@ -191,7 +193,7 @@ fi
 # "example-0" node with #address-cells but no reg, which dtc's
 # avoid_unnecessary_addr_size dislikes (the kernel disables that check by
 # default, Makefile.dtbs); the example itself gets every other check.
-for b in "$binding" "$emul_binding"; do
+for b in "$binding" "$emul_binding" "$bus_binding"; do
 	rel=${b#"$bindings"/}
 	ex=$work/example-$(basename "$b" .yaml)
 	if dt-extract-example "$b" >"$ex.dts" 2>"$log" &&
@@ -233,13 +235,17 @@ else
 fi
 
 # 5b. One generated board per other mode (mode i2c is the checked-in one),
-# one of them with POLL_MS, compiled and validated like the examples.
-for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000"; do
+# one of them with POLL_MS, the 48-cage boards behind PCA9548 switches of
+# scripts/bench for both drivers, and boards for Linux's sfp driver,
+# compiled and validated like the examples.
+for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000" \
+	"--mux 48 i2c 600000" "--mux --driver sfp 48 i2c" \
+	"--mux 9 smbus-byte" "--driver sfp 2 i2c16"; do
 	what="dt-validate: scripts/uml-board.sh $args"
 	out=$work/uml-board-$(echo "$args" | tr ' ' '-')
 	# shellcheck disable=SC2086 # the arguments are split on purpose
 	if sh "$board_gen" $args >"$out.dts" 2>"$log" && [ ! -s "$log" ] &&
-		grep -q 'sff,sff8472' "$out.dts" &&
+		grep -q 'sff,sff8472\|sff,sfp' "$out.dts" &&
 		compile "$out.dts" "$out.dtb" && validate "$out.dtb"; then
 		ok "$what"
 	else

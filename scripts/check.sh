@@ -51,6 +51,9 @@ tier kunit scripts/kunit.sh
 echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
 tier e2e scripts/e2e/run.sh
 
+echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
+tier bench scripts/bench/run.sh
+
 echo "== tier 3: out-of-tree build (W=1, sparse), checkpatch, device tree"
 wait "$static_pid"
 status=$?

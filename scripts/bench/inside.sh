@@ -42,18 +42,30 @@ record() {
 	echo "$1 transactions=$t bytes_read=$r bytes_written=$w bits=$b mux=$m" >>"$out"
 }
 
+# The sensors chip name of cage $1 (libsensors: NAME-i2c-BUS-ADDR for an
+# I2C client, NAME-isa-0000 for sfp's platform device).
 chip() {
-	if [ "$driver" = sfp ]; then echo "sfp_$1-*"; else echo "sff8472_$1-*"; fi
+	h=$(cage_hwmon "$1") || { echo "bench: $1 has no hwmon device" >&2; return 1; }
+	read -r nm <"$h/name"
+	d=$(cage_dev "$1")
+	case ${d##*/} in
+	sfp-*) echo "$nm-isa-0000" ;;
+	*) d=${d##*/}; echo "$nm-i2c-${d%%-*}-50" ;;
+	esac
 }
 
-# Chip names of port1..port$1 for sensors.
+# The first $1 words of $all_chips.
 chips() {
-	i=1 c=
-	while [ "$i" -le "$1" ]; do
-		c="$c $(chip "port$i")"
-		i=$((i + 1))
+	# shellcheck disable=SC2086 # one chip name per word
+	set -- "$1" $all_chips
+	c=$1 l=
+	shift
+	while [ "$c" -gt 0 ] && [ $# -gt 0 ]; do
+		l="$l $1"
+		c=$((c - 1))
+		shift
 	done
-	echo "$c"
+	echo "$l"
 }
 
 # Let every cached live snapshot expire (sff8472: update_interval, 1 s by
@@ -93,8 +105,9 @@ poll)
 	;;
 limit)
 	expire
+	c=$(chip port1)
 	reset "$emul"
-	sensors "$(chip port1)" >/dev/null 2>&1
+	sensors "$c" >/dev/null 2>&1
 	record sensors_cold "$emul"
 	exit 0
 	;;
@@ -116,12 +129,28 @@ settle "$emul"
 record insertion "$emul"
 hw=$(cage_hwmon port1) || { echo "bench: port1 has no hwmon device" >&2; exit 1; }
 
+# The chip names, before counting: sfp's hwmon devices come up a while
+# after their driver binds.
+all_chips=
+i=1
+while [ "$i" -le "$n" ]; do
+	k=0
+	until cage_hwmon "port$i" >/dev/null || [ $k -ge 100 ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+	all_chips="$all_chips $(chip "port$i")" || exit 1
+	i=$((i + 1))
+done
+
 expire
 reset "$emul"
-sensors "$(chip port1)" >"$out.sensors" 2>&1
+sensors $(chips 1) >"$out.sensors" 2>&1
 record sensors_cold "$emul"
+grep -q '^temperature:' "$out.sensors" ||
+	{ echo "bench: sensors on port1:" >&2; cat "$out.sensors" >&2; exit 1; }
 reset "$emul"
-sensors "$(chip port1)" >/dev/null 2>&1
+sensors $(chips 1) >/dev/null 2>&1
 record sensors_warm "$emul"
 
 expire
@@ -145,8 +174,11 @@ for c in 1 16 "$n"; do
 	expire
 	reset "$bus"
 	# shellcheck disable=SC2046 # one chip name per word
-	sensors $(chips "$c") >/dev/null 2>&1
+	sensors $(chips "$c") >"$out.cages" 2>&1
 	record "cages_$c" "$bus"
+	# Every chip was read: one temperature line each.
+	[ "$(grep -c '^temperature:' "$out.cages")" = "$c" ] ||
+		{ echo "bench: sensors over $c cages:" >&2; cat "$out.cages" >&2; exit 1; }
 done
 
 # Background traffic of an idle cage over 3 s (sfp: no presence poll on

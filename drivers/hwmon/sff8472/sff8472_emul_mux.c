@@ -352,7 +352,8 @@ static int mux_forward_smbus(struct sff8472_emul_bus *bus, u16 addr,
 	if (!n)
 		return mux_nobody(bus);
 	memset(&acc, 0xff, sizeof(acc));
-	acc.block[0] = data->block[0];
+	if (size == I2C_SMBUS_I2C_BLOCK_DATA)	/* block[0] aliases byte */
+		acc.block[0] = data->block[0];
 	for (k = 0; k < n; k++) {
 		d = *data;
 		mux_cost_start(&cost, &t[k]);

@@ -60,6 +60,19 @@ static u8 *profile(struct kunit *test, const char *name)
 	return img;
 }
 
+/* The cage on channel @ch of switch @mux, holding profile @prof. */
+static struct sff8472_emul *cage(struct kunit *test,
+				 struct sff8472_emul_bus *bus, u8 mux,
+				 unsigned int ch, const char *prof)
+{
+	struct sff8472_emul *e = sff8472_emul_bus_cage(bus, mux, ch);
+
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	if (prof)
+		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(e, prof));
+	return e;
+}
+
 /* The control register is at the switch's own address and reads back. */
 static void mux_test_control_register(struct kunit *test)
 {
@@ -97,10 +110,8 @@ static void mux_test_routing(struct kunit *test)
 	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_I2C, 0,
 					    BIT(0) | BIT(1));
 	a = sff8472_emul_bus_adapter(bus);
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(
-				sff8472_emul_bus_cage(bus, MUX0, 3), "internal"));
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(
-				sff8472_emul_bus_cage(bus, MUX1, 5), "external"));
+	cage(test, bus, MUX0, 3, "internal");
+	cage(test, bus, MUX1, 5, "external");
 
 	/* Nothing connected: nobody ACKs 0x50. */
 	KUNIT_EXPECT_EQ(test, -ENXIO, rd(a, A0, 20, buf, 16));
@@ -126,14 +137,13 @@ static void mux_test_accounting(struct kunit *test)
 	struct sff8472_emul_bus_stats st;
 	struct sff8472_emul_stats cs;
 	struct sff8472_emul_bus *bus;
-	struct sff8472_emul *cage;
+	struct sff8472_emul *e;
 	struct i2c_adapter *a;
 	u8 buf[16];
 
 	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_I2C, 0, BIT(2));
 	a = sff8472_emul_bus_adapter(bus);
-	cage = sff8472_emul_bus_cage(bus, 0x72, 0);
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(cage, "internal"));
+	e = cage(test, bus, 0x72, 0, "internal");
 
 	/* Nothing connected: S, addr+NACK, P = 11 bits. */
 	KUNIT_EXPECT_EQ(test, -ENXIO, rd(a, A0, 0, buf, 16));
@@ -144,7 +154,7 @@ static void mux_test_accounting(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0, st.mux_transactions);
 
 	sff8472_emul_bus_reset_stats(bus);
-	sff8472_emul_reset_stats(cage);
+	sff8472_emul_reset_stats(e);
 	/*
 	 * select (S A C P = 20 bits), a 16-byte random read (S A O Sr A
 	 * 16*D P = 30 + 144 = 174 bits), deselect (20 bits): 214 bits.
@@ -162,7 +172,7 @@ static void mux_test_accounting(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, NS(214), st.bus.bus_time_ns);
 
 	/* The cage saw only its own transaction. */
-	sff8472_emul_get_stats(cage, &cs);
+	sff8472_emul_get_stats(e, &cs);
 	KUNIT_EXPECT_EQ(test, 1, cs.transactions);
 	KUNIT_EXPECT_EQ(test, 174, cs.bits);
 }
@@ -172,6 +182,7 @@ static void mux_test_wired_and(struct kunit *test)
 {
 	struct sff8472_emul_bus_stats st;
 	struct sff8472_emul_bus *bus;
+	struct sff8472_emul *e1, *e2;
 	union i2c_smbus_data d;
 	struct i2c_adapter *a;
 	u8 *img1, *img2;
@@ -183,10 +194,10 @@ static void mux_test_wired_and(struct kunit *test)
 	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_SMBUS_BYTE, 0,
 					    BIT(0) | BIT(1));
 	a = sff8472_emul_bus_adapter(bus);
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(
-				sff8472_emul_bus_cage(bus, MUX0, 1), img1, 512));
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(
-				sff8472_emul_bus_cage(bus, MUX1, 6), img2, 512));
+	e1 = cage(test, bus, MUX0, 1, NULL);
+	e2 = cage(test, bus, MUX1, 6, NULL);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(e1, img1, 512));
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(e2, img2, 512));
 	KUNIT_ASSERT_EQ(test, 0, select_chan(a, MUX0, BIT(1)));
 	KUNIT_ASSERT_EQ(test, 0, select_chan(a, MUX1, BIT(6)));
 	sff8472_emul_bus_reset_stats(bus);
@@ -224,12 +235,12 @@ static void mux_test_pca954x_driver(struct kunit *test)
 		kunit_skip(test, "CONFIG_I2C_MUX_PCA954x is not built in");
 	internal = profile(test, "internal");
 	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_I2C, 0, BIT(0));
-	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(
-				sff8472_emul_bus_cage(bus, MUX0, 6), "internal"));
+	cage(test, bus, MUX0, 6, "internal");
 	client = i2c_new_client_device(sff8472_emul_bus_adapter(bus), &info);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, client);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-				mux_unregister_client, client));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, mux_unregister_client,
+						  client));
 	muxc = i2c_get_clientdata(client);
 	KUNIT_ASSERT_NOT_NULL(test, muxc);
 	KUNIT_ASSERT_EQ(test, 8, muxc->num_adapters);

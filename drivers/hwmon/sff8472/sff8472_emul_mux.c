@@ -95,9 +95,10 @@ static int mux_targets(struct sff8472_emul_bus *bus, struct mux_target *t)
 }
 
 static void mux_account(struct sff8472_emul_bus *bus, u64 bits, u64 rd,
-			u64 wr, bool nack)
+			u64 wr, u64 gc, bool nack)
 {
 	bus->stats.bus.transactions++;
+	bus->stats.bus.general_calls += gc;
 	bus->stats.bus.nacks += nack;
 	bus->stats.bus.bytes_read += rd;
 	bus->stats.bus.bytes_written += wr;
@@ -105,10 +106,13 @@ static void mux_account(struct sff8472_emul_bus *bus, u64 bits, u64 rd,
 	bus->stats.bus.bus_time_ns += bits * MUX_BIT_NS;
 }
 
-/* Nothing connected answers: S, address + NACK, P. */
-static int mux_nobody(struct sff8472_emul_bus *bus)
+/*
+ * Nothing connected answers: S, address + NACK, P; @gc: that address was
+ * the general call's.
+ */
+static int mux_nobody(struct sff8472_emul_bus *bus, bool gc)
 {
-	mux_account(bus, MUX_NACK_BITS, 0, 0, true);
+	mux_account(bus, MUX_NACK_BITS, 0, 0, gc, true);
 	return -ENXIO;
 }
 
@@ -118,7 +122,7 @@ static int mux_nobody(struct sff8472_emul_bus *bus)
  */
 struct mux_cost {
 	struct sff8472_emul_stats before;
-	u64 bits, rd, wr;
+	u64 bits, rd, wr, gc;
 };
 
 static void mux_cost_start(struct mux_cost *c, struct mux_target *t)
@@ -134,6 +138,7 @@ static void mux_cost_end(struct mux_cost *c, struct mux_target *t)
 	c->bits = max(c->bits, after.bits - c->before.bits);
 	c->rd = max(c->rd, after.bytes_read - c->before.bytes_read);
 	c->wr = max(c->wr, after.bytes_written - c->before.bytes_written);
+	c->gc = max(c->gc, after.general_calls - c->before.general_calls);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -158,7 +163,7 @@ static void mux_register_xfer(struct sff8472_emul_bus *bus, struct emul_mux *m,
 		}
 	}
 	bus->stats.mux_transactions++;
-	mux_account(bus, bits, rd, wr, false);
+	mux_account(bus, bits, rd, wr, 0, false);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -177,14 +182,14 @@ static int mux_forward_i2c(struct sff8472_emul_bus *bus, struct i2c_msg *msgs,
 
 	n = mux_targets(bus, t);
 	if (!n)
-		return mux_nobody(bus);
+		return mux_nobody(bus, !msgs[0].addr && !(msgs[0].flags & I2C_M_RD));
 	if (n == 1) {
 		mux_cost_start(&cost, &t[0]);
 		ret = t[0].adap->algo->master_xfer(t[0].adap, msgs, num);
 		mux_cost_end(&cost, &t[0]);
 		if (!cost.bits)		/* refused before the wire */
 			return ret;
-		mux_account(bus, cost.bits, cost.rd, cost.wr, ret < 0);
+		mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, ret < 0);
 		return ret;
 	}
 
@@ -232,7 +237,7 @@ static int mux_forward_i2c(struct sff8472_emul_bus *bus, struct i2c_msg *msgs,
 	kfree(copy);
 	kfree(data);
 	if (cost.bits)
-		mux_account(bus, cost.bits, cost.rd, cost.wr, !acked);
+		mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, !acked);
 	return ret;
 }
 
@@ -349,8 +354,8 @@ static int mux_forward_smbus(struct sff8472_emul_bus *bus, u16 addr,
 	int n, k, ret = -ENXIO, r;
 
 	n = mux_targets(bus, t);
-	if (!n)
-		return mux_nobody(bus);
+	if (!n)	/* only SMBus receive byte starts with a read */
+		return mux_nobody(bus, !addr && !(rd && size == I2C_SMBUS_BYTE));
 	memset(&acc, 0xff, sizeof(acc));
 	if (size == I2C_SMBUS_I2C_BLOCK_DATA)	/* block[0] aliases byte */
 		acc.block[0] = data->block[0];
@@ -381,7 +386,7 @@ static int mux_forward_smbus(struct sff8472_emul_bus *bus, u16 addr,
 		else
 			data->byte = acc.byte;
 	}
-	mux_account(bus, cost.bits, cost.rd, cost.wr, !acked);
+	mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, !acked);
 	return ret;
 }
 
@@ -495,8 +500,9 @@ static int mux_stats_show(struct seq_file *s, void *unused)
 		   st.bus.transactions, st.bus.nacks, st.bus.bytes_read);
 	seq_printf(s, "bytes_written %llu\ntorn_reads %llu\nbits %llu\n",
 		   st.bus.bytes_written, st.bus.torn_reads, st.bus.bits);
-	seq_printf(s, "bus_time_ns %llu\nmux_transactions %llu\n",
-		   st.bus.bus_time_ns, st.mux_transactions);
+	seq_printf(s, "bus_time_ns %llu\ngeneral_calls %llu\n",
+		   st.bus.bus_time_ns, st.bus.general_calls);
+	seq_printf(s, "mux_transactions %llu\n", st.mux_transactions);
 	return 0;
 }
 

@@ -169,73 +169,91 @@ static void mux_register_xfer(struct sff8472_emul_bus *bus, struct emul_mux *m,
 /* ---------------------------------------------------------------------- */
 /* Adapter algorithms                                                      */
 
+/*
+ * Run one transaction on every connected cage with @one, which merges what
+ * a cage that answered read into the caller's result (wired-AND). Returns
+ * the first success, or the first error if no cage answered.
+ */
+static int mux_each(struct mux_target *t, int n,
+		    int (*one)(struct mux_target *t, void *ctx), void *ctx,
+		    struct mux_cost *cost, bool *acked)
+{
+	int k, r, ret = -ENXIO;
+
+	*acked = false;
+	for (k = 0; k < n; k++) {
+		mux_cost_start(cost, &t[k]);
+		r = one(&t[k], ctx);
+		mux_cost_end(cost, &t[k]);
+		if (r >= 0 && !*acked) {
+			*acked = true;
+			ret = r;
+		} else if (r < 0 && !*acked && k == 0) {
+			ret = r;
+		}
+	}
+	return ret;
+}
+
+struct mux_i2c_ctx {
+	struct i2c_msg *msgs, *copy;
+	int num;
+	u8 *data;
+};
+
+/* One cage gets its own copy of the messages; its reads are ANDed in. */
+static int mux_one_i2c(struct mux_target *t, void *ctx)
+{
+	struct mux_i2c_ctx *c = ctx;
+	size_t pos = 0;
+	int i, j, r;
+
+	for (i = 0; i < c->num; i++) {
+		c->copy[i] = c->msgs[i];
+		c->copy[i].buf = c->data + pos;
+		memcpy(c->copy[i].buf, c->msgs[i].buf, c->msgs[i].len);
+		pos += c->msgs[i].len;
+	}
+	r = t->adap->algo->master_xfer(t->adap, c->copy, c->num);
+	if (r < 0)
+		return r;
+	for (i = 0; i < c->num; i++)
+		if (c->msgs[i].flags & I2C_M_RD)
+			for (j = 0; j < c->msgs[i].len; j++)
+				c->msgs[i].buf[j] &= c->copy[i].buf[j];
+	return r;
+}
+
 static int mux_forward_i2c(struct sff8472_emul_bus *bus, struct i2c_msg *msgs,
 			   int num)
 {
 	struct mux_target t[SFF8472_EMUL_MUX_MAX * SFF8472_EMUL_MUX_CHANNELS];
+	struct mux_i2c_ctx c = { .msgs = msgs, .num = num };
 	struct mux_cost cost = { };
-	struct i2c_msg *copy;
-	int n, k, i, ret = -ENXIO, r;
 	size_t total = 0;
-	bool acked = false;
-	u8 *data;
+	bool acked;
+	int n, i, ret;
 
 	n = mux_targets(bus, t);
 	if (!n)
 		return mux_nobody(bus, !msgs[0].addr && !(msgs[0].flags & I2C_M_RD));
-	if (n == 1) {
-		mux_cost_start(&cost, &t[0]);
-		ret = t[0].adap->algo->master_xfer(t[0].adap, msgs, num);
-		mux_cost_end(&cost, &t[0]);
-		if (!cost.bits)		/* refused before the wire */
-			return ret;
-		mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, ret < 0);
-		return ret;
-	}
 
-	/* Several cages connected: each gets its own copy, reads are ANDed. */
 	for (i = 0; i < num; i++)
 		total += msgs[i].len;
-	copy = kcalloc(num, sizeof(*copy), GFP_KERNEL);
-	data = kmalloc(max_t(size_t, total, 1), GFP_KERNEL);
-	if (!copy || !data) {
-		kfree(copy);
-		kfree(data);
+	c.copy = kcalloc(num, sizeof(*c.copy), GFP_KERNEL);
+	c.data = kmalloc(max_t(size_t, total, 1), GFP_KERNEL);
+	if (!c.copy || !c.data) {
+		kfree(c.copy);
+		kfree(c.data);
 		return -ENOMEM;
 	}
 	for (i = 0; i < num; i++)
 		if (msgs[i].flags & I2C_M_RD)
 			memset(msgs[i].buf, 0xff, msgs[i].len);
-	for (k = 0; k < n; k++) {
-		size_t pos = 0;
-
-		for (i = 0; i < num; i++) {
-			copy[i] = msgs[i];
-			copy[i].buf = data + pos;
-			memcpy(copy[i].buf, msgs[i].buf, msgs[i].len);
-			pos += msgs[i].len;
-		}
-		mux_cost_start(&cost, &t[k]);
-		r = t[k].adap->algo->master_xfer(t[k].adap, copy, num);
-		mux_cost_end(&cost, &t[k]);
-		if (r < 0) {
-			if (!acked)
-				ret = r;
-			continue;
-		}
-		acked = true;
-		ret = r;
-		for (i = 0; i < num; i++) {
-			int j;
-
-			if (!(msgs[i].flags & I2C_M_RD))
-				continue;
-			for (j = 0; j < msgs[i].len; j++)
-				msgs[i].buf[j] &= copy[i].buf[j];
-		}
-	}
-	kfree(copy);
-	kfree(data);
+	ret = mux_each(t, n, mux_one_i2c, &c, &cost, &acked);
+	kfree(c.copy);
+	kfree(c.data);
+	/* Refused before reaching the wire (length, for instance). */
 	if (cost.bits)
 		mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, !acked);
 	return ret;
@@ -343,48 +361,60 @@ static bool mux_smbus_supported(u32 func, bool rd, int size)
 	return false;
 }
 
+struct mux_smbus_ctx {
+	u16 addr;
+	unsigned short flags;
+	char read_write;
+	u8 command;
+	int size;
+	const union i2c_smbus_data *data;
+	union i2c_smbus_data acc;
+};
+
+/* One cage gets its own copy of the data; what it read is ANDed in. */
+static int mux_one_smbus(struct mux_target *t, void *ctx)
+{
+	struct mux_smbus_ctx *c = ctx;
+	union i2c_smbus_data d = *c->data;
+	int r;
+
+	r = t->adap->algo->smbus_xfer(t->adap, c->addr, c->flags,
+				      c->read_write, c->command, c->size, &d);
+	if (r >= 0 && c->read_write == I2C_SMBUS_READ)
+		mux_and_data(c->size, &c->acc, &d);
+	return r;
+}
+
 static int mux_forward_smbus(struct sff8472_emul_bus *bus, u16 addr,
 			     unsigned short flags, char read_write, u8 command,
 			     int size, union i2c_smbus_data *data)
 {
 	struct mux_target t[SFF8472_EMUL_MUX_MAX * SFF8472_EMUL_MUX_CHANNELS];
-	bool rd = read_write == I2C_SMBUS_READ, acked = false;
-	union i2c_smbus_data acc, d;
+	struct mux_smbus_ctx c = {
+		.addr = addr, .flags = flags, .read_write = read_write,
+		.command = command, .size = size, .data = data,
+	};
+	bool rd = read_write == I2C_SMBUS_READ, acked;
 	struct mux_cost cost = { };
-	int n, k, ret = -ENXIO, r;
+	int n, ret;
 
 	n = mux_targets(bus, t);
 	if (!n)	/* only SMBus receive byte starts with a read */
 		return mux_nobody(bus, !addr && !(rd && size == I2C_SMBUS_BYTE));
-	memset(&acc, 0xff, sizeof(acc));
+	memset(&c.acc, 0xff, sizeof(c.acc));
 	if (size == I2C_SMBUS_I2C_BLOCK_DATA)	/* block[0] aliases byte */
-		acc.block[0] = data->block[0];
-	for (k = 0; k < n; k++) {
-		d = *data;
-		mux_cost_start(&cost, &t[k]);
-		r = t[k].adap->algo->smbus_xfer(t[k].adap, addr, flags,
-						 read_write, command, size, &d);
-		mux_cost_end(&cost, &t[k]);
-		if (r < 0) {
-			if (!acked)
-				ret = r;
-			continue;
-		}
-		acked = true;
-		ret = r;
-		if (rd)
-			mux_and_data(size, &acc, &d);
-	}
+		c.acc.block[0] = data->block[0];
+	ret = mux_each(t, n, mux_one_smbus, &c, &cost, &acked);
 	/* Refused before reaching the wire (length, for instance). */
 	if (!cost.bits)
 		return ret;
 	if (acked && rd) {
 		if (size == I2C_SMBUS_I2C_BLOCK_DATA)
-			memcpy(data->block + 1, acc.block + 1, data->block[0]);
+			memcpy(data->block + 1, c.acc.block + 1, data->block[0]);
 		else if (size == I2C_SMBUS_WORD_DATA)
-			data->word = acc.word;
+			data->word = c.acc.word;
 		else
-			data->byte = acc.byte;
+			data->byte = c.acc.byte;
 	}
 	mux_account(bus, cost.bits, cost.rd, cost.wr, cost.gc, !acked);
 	return ret;

@@ -212,6 +212,56 @@ static void mux_test_wired_and(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 39, st.bus.bits);
 }
 
+/* The same with I2C messages: a two-byte random read, ANDed byte by byte. */
+static void mux_test_wired_and_i2c(struct kunit *test)
+{
+	struct sff8472_emul *e1, *e2;
+	struct sff8472_emul_bus *bus;
+	struct i2c_adapter *a;
+	u8 *img1, *img2, buf[2];
+
+	img1 = profile(test, "internal");
+	img2 = profile(test, "internal");
+	img1[120] = 0xf0;
+	img1[121] = 0x0f;
+	img2[120] = 0x3c;
+	img2[121] = 0xff;
+	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_I2C, 0, BIT(0));
+	a = sff8472_emul_bus_adapter(bus);
+	e1 = cage(test, bus, MUX0, 0, NULL);
+	e2 = cage(test, bus, MUX0, 7, NULL);
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(e1, img1, 512));
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(e2, img2, 512));
+	KUNIT_ASSERT_EQ(test, 0, select_chan(a, MUX0, BIT(0) | BIT(7)));
+	KUNIT_ASSERT_EQ(test, 0, rd(a, A0, 120, buf, 2));
+	KUNIT_EXPECT_EQ(test, 0x30, buf[0]);	/* 0xf0 & 0x3c */
+	KUNIT_EXPECT_EQ(test, 0x0f, buf[1]);	/* 0x0f & 0xff */
+}
+
+/* A general call reaches the connected cages and is counted by the bus. */
+static void mux_test_general_call(struct kunit *test)
+{
+	struct sff8472_emul_bus_stats st;
+	struct sff8472_emul_bus *bus;
+	struct i2c_adapter *a;
+	u8 gc[2] = { 0x04, 0x00 };	/* address change: A0h */
+	struct i2c_msg msg = { .addr = 0x00, .len = 2, .buf = gc };
+
+	bus = sff8472_emul_bus_kunit_create(test, SFF8472_EMUL_I2C, 0, BIT(0));
+	a = sff8472_emul_bus_adapter(bus);
+	cage(test, bus, MUX0, 1, "addr-change");
+
+	/* Nothing connected: S, 0x00 + NACK, P = 11 bits. */
+	KUNIT_EXPECT_EQ(test, -ENXIO, i2c_transfer(a, &msg, 1));
+	KUNIT_ASSERT_EQ(test, 0, select_chan(a, MUX0, BIT(1)));
+	/* The address-change module ACKs it: S A C D P = 29 bits. */
+	KUNIT_EXPECT_EQ(test, 1, i2c_transfer(a, &msg, 1));
+	sff8472_emul_bus_get_stats(bus, &st);
+	KUNIT_EXPECT_EQ(test, 2, st.bus.general_calls);
+	KUNIT_EXPECT_EQ(test, 1, st.bus.nacks);
+	KUNIT_EXPECT_EQ(test, 11 + 20 + 29, st.bus.bits);
+}
+
 static void mux_unregister_client(void *client)
 {
 	i2c_unregister_device(client);
@@ -266,6 +316,8 @@ static struct kunit_case sff8472_emul_mux_cases[] = {
 	KUNIT_CASE(mux_test_routing),
 	KUNIT_CASE(mux_test_accounting),
 	KUNIT_CASE(mux_test_wired_and),
+	KUNIT_CASE(mux_test_wired_and_i2c),
+	KUNIT_CASE(mux_test_general_call),
 	KUNIT_CASE(mux_test_pca954x_driver),
 	{}
 };

@@ -34,6 +34,9 @@ expect "sfp-uml refuses a 300-byte image" refuses --cage port1="$work/short.bin"
 expect "sfp-uml refuses an unreadable image" refuses --cage port1="$work/missing.bin"
 expect "sfp-uml refuses an unknown cage label" refuses --cage port9=internal
 expect "sfp-uml refuses an unknown adapter mode" refuses --adapter spi
+expect "sfp-uml refuses switches on smbus-word" refuses --mux --adapter smbus-word
+expect "sfp-uml refuses more than 64 cages behind switches" refuses --mux --cages 65
+expect "sfp-uml refuses an unknown driver" refuses --driver at24
 
 # The exit status and both output streams of the command come back.
 expect "sfp-uml forwards stdout, stderr and the exit status" sh -c "

@@ -42,8 +42,9 @@ def read_rows(path):
 
 
 def rd(n):
-    """Floor of one random read of n contiguous bytes: (txns, bits, bytes)."""
-    return (1, 30 + 9 * n, 1 + n)
+    """Floor of one random read of n contiguous bytes: (transactions, bits,
+    bytes on the wire: two address bytes, the offset, n data bytes)."""
+    return (1, 30 + 9 * n, 3 + n)
 
 
 def add(*floors):
@@ -51,7 +52,7 @@ def add(*floors):
 
 
 NOTHING = (0, 0, 0)
-SELECT = (1, 20, 1)                     # send byte to a switch
+SELECT = (1, 20, 2)                     # send byte to a switch
 # A sensors run needs the live values, status and flags: A2h 96-117
 # (Table 4-3); thresholds and calibration are static, read at insertion.
 LIVE = rd(22)
@@ -61,7 +62,7 @@ INSERTION = add(rd(96), rd(118))
 # The whole EEPROM: A0h 0-255 and A2h 0-255.
 EEPROM = add(rd(256), rd(256))
 # Presence: the module's address acknowledged (S A P), once per second.
-PRESENCE = (1, 11, 0)
+PRESENCE = (1, 11, 1)
 
 
 def cages_floor(n):
@@ -99,12 +100,19 @@ def main():
     spec = list(dict.fromkeys(spec))
 
     def cell(rows, key):
+        """Counts of a row; bytes on the wire are the data bytes plus one
+        address byte per (repeated) START, whose number follows from the
+        bit rule: bits = 10 per START + address, 9 per data byte, 1 per
+        STOP."""
         r = rows.get(key)
         if r is None:
             return None
+        data = r['bytes_read'] + r['bytes_written']
+        starts = Fraction(r['bits'] - 9 * data - r['transactions'], 10)
+        if starts.denominator == 1:
+            starts = int(starts)
         return {'transactions': r['transactions'], 'mux': r.get('mux', 0),
-                'bytes': r['bytes_read'] + r['bytes_written'],
-                'bits': r['bits']}
+                'bytes': data + starts, 'bits': r['bits']}
 
     def fmt_num(v):
         if isinstance(v, Fraction):
@@ -124,8 +132,8 @@ def main():
         return '∞' if x == float('inf') else f'{x:.2f}'
 
     out_rows = []
-    print('| row | sff8472 transactions (switch) | bytes | bus ms | ×floor '
-          '| sfp.c transactions (switch) | bytes | bus ms | ×floor '
+    print('| row | sff8472 transactions (switch) | bytes on the wire | bus ms | ×floor '
+          '| sfp.c transactions (switch) | bytes on the wire | bus ms | ×floor '
           '| floor transactions | floor ms | sfp.c/sff8472 transactions |')
     print('|' + ' --- |' * 12)
     for key, label, floor in spec:
@@ -155,7 +163,7 @@ def main():
     lim = cell(limit, 'sensors_cold')
     if lim:
         print(f"\nWith a 16-byte transfer limit, a cold `sensors` run of sff8472: "
-              f"{lim['transactions']} transactions, {lim['bytes']} bytes, "
+              f"{lim['transactions']} transactions, {fmt_num(lim['bytes'])} bytes, "
               f"{lim['bits'] * BIT_US / 1000:.2f} ms.")
 
     # Checks: the rows exist, then the targets.

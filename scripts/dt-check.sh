@@ -7,7 +7,8 @@
 #   1. every dts-examples/*.dts goes through cpp (for <dt-bindings/...>) and
 #      dtc; any dtc warning fails;
 #   2. dt-doc-validate checks our bindings (the driver's and the test-only
-#      emulator's, i2c/linux,sff8472-emul.yaml) against the dt-schema
+#      emulator's, i2c/linux,sff8472-emul.yaml and
+#      i2c/linux,sff8472-emul-bus.yaml) against the dt-schema
 #      meta-schemas; any message fails (the tool exits 0 on some of its own
 #      findings);
 #   3. dt-mk-schema builds one processed schema from our bindings, the
@@ -21,11 +22,12 @@
 #   5. the emulated User-Mode Linux board: dts-examples/uml-emulated-board.dts
 #      must be identical to the output of "scripts/uml-board.sh 4 i2c" (the
 #      board scripts/sfp-uml boots for make demo), and one generated board
-#      per other mode (not checked in) must compile and validate like the
-#      examples;
-#   6. negative controls: a deliberately wrong sff,sff8472 node and a wrong
-#      linux,sff8472-emul node must be rejected, proving that the
-#      validation above can fail at all.
+#      per other mode, the bench's boards behind PCA9548 switches and boards
+#      for Linux's sfp driver (not checked in) must compile and validate
+#      like the examples;
+#   6. negative controls: a deliberately wrong sff,sff8472 node, a wrong
+#      linux,sff8472-emul node and a wrong linux,sff8472-emul-bus node must
+#      be rejected, proving that the validation above can fail at all.
 #
 # Prints one line per check and then "dt-check: P passed, F failed". When
 # SFF8472_COUNTS names a file, writes "P F 0" into it. Exits non-zero on any
@@ -292,6 +294,13 @@ cat >"$work/bad.dts" <<'EOF'
 		linux,no-such-property;
 		#address-cells = <1>;
 	};
+
+	i2c-bus-bad {
+		compatible = "linux,sff8472-emul-bus";
+		linux,mode = "smbus-word";
+		linux,profile = "internal";
+		#address-cells = <1>;
+	};
 };
 EOF
 dtc -q -I dts -O dtb -o "$work/bad.dtb" "$work/bad.dts" >"$log" 2>&1
@@ -325,5 +334,9 @@ expect_findings "a wrong linux,sff8472-emul node is rejected" 'linux,sff8472-emu
 	"i2c-emul-bad: linux,profile:0: 'full' is not one of" \
 	"i2c-emul-bad: Unevaluated properties are not allowed (.*'linux,no-such-property'" \
 	"i2c-emul-bad: '#size-cells' is a required property"
+expect_findings "a wrong linux,sff8472-emul-bus node is rejected" 'linux,sff8472-emul-bus.yaml' \
+	"i2c-bus-bad: linux,mode:0: 'smbus-word' is not one of" \
+	"i2c-bus-bad: Unevaluated properties are not allowed (.*'linux,profile'" \
+	"i2c-bus-bad: '#size-cells' is a required property"
 
 finish

@@ -263,22 +263,24 @@ static int mux_master_xfer(struct i2c_adapter *adap, struct i2c_msg *msgs,
 			   int num)
 {
 	struct sff8472_emul_bus *bus = i2c_get_adapdata(adap);
-	struct emul_mux *m = NULL;
 	int i, to_mux = 0, ret;
+	struct emul_mux *m;
+	bool same = true;
 
 	for (i = 0; i < num; i++) {
 		if (msgs[i].flags & (I2C_M_TEN | I2C_M_RECV_LEN))
 			return -EOPNOTSUPP;
 		if (bus->max_len && msgs[i].len > bus->max_len)
 			return -EOPNOTSUPP;
-		if (mux_at(bus, msgs[i].addr)) {
-			m = mux_at(bus, msgs[i].addr);
+		if (mux_at(bus, msgs[i].addr))
 			to_mux++;
-		}
+		if (msgs[i].addr != msgs[0].addr)
+			same = false;
 	}
-	/* A switch and a cage in one transaction is not modelled. */
-	if (to_mux && (to_mux != num || msgs[0].addr != msgs[num - 1].addr))
+	/* A switch and anything else in one transaction is not modelled. */
+	if (to_mux && (to_mux != num || !same))
 		return -EOPNOTSUPP;
+	m = to_mux ? mux_at(bus, msgs[0].addr) : NULL;
 
 	mutex_lock(&bus->lock);
 	if (m) {
@@ -729,7 +731,8 @@ void sff8472_emul_bus_destroy(struct sff8472_emul_bus *bus)
 			debugfs_remove(bus->mux[i].link[ch][1]);
 		}
 	debugfs_remove_recursive(bus->dir);
-	dput(bus->root);
+	if (!IS_ERR_OR_NULL(bus->root))
+		dput(bus->root);
 	/* Unbinds the switches' driver, which removes the channel adapters. */
 	i2c_del_adapter(&bus->adap);
 	mux_free_cages(bus);

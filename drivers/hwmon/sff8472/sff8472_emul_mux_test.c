@@ -76,6 +76,11 @@ static struct sff8472_emul *cage(struct kunit *test,
 /* The control register is at the switch's own address and reads back. */
 static void mux_test_control_register(struct kunit *test)
 {
+	u8 b = 0;
+	struct i2c_msg mixed[2] = {
+		{ .addr = MUX1, .len = 1, .buf = &b },
+		{ .addr = A0, .flags = I2C_M_RD, .len = 1, .buf = &b },
+	};
 	struct sff8472_emul_bus *bus;
 	struct i2c_adapter *a;
 
@@ -96,6 +101,9 @@ static void mux_test_control_register(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -ENODEV, sff8472_emul_bus_control(bus, 0x72));
 	KUNIT_EXPECT_NULL(test, sff8472_emul_bus_cage(bus, 0x72, 0));
 	KUNIT_EXPECT_NULL(test, sff8472_emul_bus_cage(bus, MUX0, 8));
+	/* A switch and another address in one transaction: not modelled. */
+	KUNIT_EXPECT_EQ(test, -EOPNOTSUPP, i2c_transfer(a, mixed, 2));
+	KUNIT_EXPECT_EQ(test, 0x84, sff8472_emul_bus_control(bus, MUX1));
 }
 
 /* A transaction reaches the cage of the connected channel, and only it. */

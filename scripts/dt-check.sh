@@ -242,7 +242,7 @@ fi
 # compiled and validated like the examples.
 for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000" \
 	"--mux 48 i2c 600000" "--mux --driver sfp 48 i2c" \
-	"--mux 9 smbus-byte" "--driver sfp 2 i2c16"; do
+	"--mux 9 smbus-byte" "--driver sfp 2 i2c16" "--max-transfer 255 1 i2c"; do
 	what="dt-validate: scripts/uml-board.sh $args"
 	out=$work/uml-board-$(echo "$args" | tr ' ' '-')
 	# shellcheck disable=SC2086 # the arguments are split on purpose

@@ -3,7 +3,7 @@
 # N emulated SFP cages labelled port1..portN, the cages starting empty (the
 # runner loads their modules before it loads the driver).
 #
-#   scripts/uml-board.sh [--mux] [--driver sfp] N MODE [POLL_MS]
+#   scripts/uml-board.sh [--mux] [--driver sfp] [--max-transfer N] N MODE [POLL_MS]
 #
 # Without --mux each cage is an emulator adapter of its own
 # ("linux,sff8472-emul") with a "sff,sff8472" node at 0x50, exactly as a
@@ -19,14 +19,16 @@
 #
 # MODE: i2c i2c16 smbus-block smbus-word smbus-byte (--mux: not
 # smbus-word, which i2c-mux-pca954x cannot use). POLL_MS sets each
-# sff,sff8472 cage's sff,poll-interval-ms (default: the driver's own, 1000).
+# sff,sff8472 cage's sff,poll-interval-ms (default: the driver's own, 1000),
+# --max-transfer its sff,max-transfer-size (default: the driver's own).
 set -eu
 
-mux=0 driver=sff8472
+mux=0 driver=sff8472 xfer=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--mux) mux=1; shift ;;
 	--driver) driver=$2; shift 2 ;;
+	--max-transfer) xfer=$2; shift 2 ;;
 	*) break ;;
 	esac
 done
@@ -56,6 +58,7 @@ desc="one sff8472 emulator adapter per cage"
 opts=""
 [ "$mux" = 1 ] && opts="--mux "
 [ "$driver" = sfp ] && opts="$opts--driver sfp "
+[ -n "$xfer" ] && opts="$opts--max-transfer $xfer "
 
 # The root node's compatible, model and cell sizes and the "i2c-" node names
 # (i2c-controller.yaml) are there for dt-schema: scripts/dt-check.sh validates
@@ -88,7 +91,8 @@ ${t}	compatible = "sff,sff8472";
 ${t}	reg = <0x50>;
 ${t}	label = "port$i";${own_bus:+
 ${t}	sff,allow-address-change;}${poll:+
-${t}	sff,poll-interval-ms = <$poll>;}
+${t}	sff,poll-interval-ms = <$poll>;}${xfer:+
+${t}	sff,max-transfer-size = <$xfer>;}
 ${t}};
 CAGE
 }

@@ -4,10 +4,11 @@
 # profile in every cage), in User-Mode Linux through scripts/sfp-uml.
 # Counts come from the emulator's bus accounting, never from a clock.
 #
-# Four boards, one UML run each: 48 cages behind six PCA9548 switches for
+# Five boards, one UML run each: 48 cages behind six PCA9548 switches for
 # each driver (presence poll of sff8472 off, so that it is not counted with
 # the rows); one sff8472 cage with a 16-byte transfer limit; one sff8472
-# cage with a 1000 ms presence poll, to count one poll cycle.
+# cage with a 1000 ms presence poll, to count one poll cycle; one sff8472
+# cage with sff,max-transfer-size = 255, for its insertion.
 #
 # Prints the markdown table and the checks (the targets, met or
 # explained in Documentation/hwmon/sff8472-bench.rst), writes build/bench.json
@@ -42,6 +43,8 @@ board limit env SFP_UML_POLL_MS=600000 $uml --adapter i2c16 \
 	-- sh $inside "$raw/sff8472-limit.txt" sff8472 1 limit
 board poll env SFP_UML_POLL_MS=1000 $uml \
 	-- sh $inside "$raw/sff8472-poll.txt" sff8472 1 poll
+board xfer255 env SFP_UML_POLL_MS=600000 SFP_UML_MAX_TRANSFER=255 $uml \
+	-- sh $inside "$raw/sff8472-xfer255.txt" sff8472 1 insertion
 
 python3 scripts/bench/report.py "$raw" build/bench.json build/bench.csv ||
 	status=1

@@ -5,6 +5,7 @@
 #   make install    install them into /lib/modules/<kernel>/updates and run depmod
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
+#   make bench      bus cost of sff8472 beside Linux's sfp.c (build/bench.*)
 #   make clean
 #
 # KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
@@ -18,7 +19,7 @@ DEPMOD ?= depmod
 SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
 
-.PHONY: all modules install modules_install have-kdir deps check demo clean
+.PHONY: all modules install modules_install have-kdir deps check demo bench clean
 
 all: modules
 
@@ -50,6 +51,9 @@ check:
 
 demo: deps
 	@scripts/demo.sh
+
+bench: deps
+	@scripts/bench/run.sh
 
 # Also from DKMS's copy of the sources, which has no .git.
 clean:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Build sff8472.ko and sff8472_emul.ko out of tree with W=1 (and sparse when
+# Build sff8472.ko, sff8472_emul.ko and sff8472_emul_mux.ko out of tree with W=1 (and sparse when
 # C=1 is in the environment), and fail on any compiler or sparse warning.
 # The build runs in a copy of the sources, so the source directory stays
 # clean for the UML builds that use it through the kernel tree; the modules
@@ -42,7 +42,7 @@ if grep -E 'warning:|error:' "$log" >&2; then
 	status=1
 fi
 [ "$status" -eq 0 ] || { tail -n 30 "$log" >&2; exit 1; }
-for ko in sff8472.ko sff8472_emul.ko; do
+for ko in sff8472.ko sff8472_emul.ko sff8472_emul_mux.ko; do
 	cp "$work/src/drivers/hwmon/sff8472/$ko" "$repo/build/"
 	echo "built build/$ko against $(basename "$kdir") (W=1${C:+, sparse})"
 done

@@ -61,6 +61,9 @@ tier kunit scripts/kunit.sh
 echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
 tier e2e scripts/e2e/run.sh
 
+echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
+tier bench scripts/bench/run.sh
+
 # make demo as a user runs it (its deps step included): it must work and
 # leave the host's boot files alone.
 demo_leaves_boot_alone() {

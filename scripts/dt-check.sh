@@ -7,7 +7,8 @@
 #   1. every dts-examples/*.dts goes through cpp (for <dt-bindings/...>) and
 #      dtc; any dtc warning fails;
 #   2. dt-doc-validate checks our bindings (the driver's and the test-only
-#      emulator's, i2c/linux,sff8472-emul.yaml) against the dt-schema
+#      emulator's, i2c/linux,sff8472-emul.yaml and
+#      i2c/linux,sff8472-emul-bus.yaml) against the dt-schema
 #      meta-schemas; any message fails (the tool exits 0 on some of its own
 #      findings);
 #   3. dt-mk-schema builds one processed schema from our bindings, the
@@ -21,14 +22,15 @@
 #   5. the emulated User-Mode Linux board: dts-examples/uml-emulated-board.dts
 #      must be identical to the output of "scripts/uml-board.sh 4 i2c" (the
 #      board scripts/sfp-uml boots for make demo), and one generated board
-#      per other mode (not checked in) must compile and validate like the
-#      examples;
+#      per other mode, the bench's boards behind PCA9548 switches and boards
+#      for Linux's sfp driver (not checked in) must compile and validate
+#      like the examples;
 #   6. the overlays for existing boards (dts-examples/*.dtso) are applied with
 #      fdtoverlay to the board DTB built from the kernel tree (the "base:"
 #      line of each), and the result is validated like the examples;
-#   7. negative controls: a deliberately wrong sff,sff8472 node and a wrong
-#      linux,sff8472-emul node must be rejected, proving that the
-#      validation above can fail at all.
+#   7. negative controls: a deliberately wrong sff,sff8472 node, a wrong
+#      linux,sff8472-emul node and a wrong linux,sff8472-emul-bus node must
+#      be rejected, proving that the validation above can fail at all.
 #
 # Prints one line per check and then "dt-check: P passed, F failed". When
 # SFF8472_COUNTS names a file, writes "P F 0" into it. Exits non-zero on any
@@ -46,6 +48,7 @@ root=$(cd "$root" && pwd) || exit 1
 bindings=$root/Documentation/devicetree/bindings
 binding=$bindings/hwmon/sff,sff8472.yaml
 emul_binding=$bindings/i2c/linux,sff8472-emul.yaml
+bus_binding=$bindings/i2c/linux,sff8472-emul-bus.yaml
 board_gen=$root/scripts/uml-board.sh
 [ -f "$board_gen" ] || board_gen=$repo/scripts/uml-board.sh
 
@@ -61,6 +64,7 @@ i2c/i2c-mux-pca954x.yaml
 i2c/snps,designware-i2c.yaml
 interrupt-controller/arm,gic.yaml
 mux/mux-controller.yaml
+net/sff,sfp.yaml
 "
 
 passed=0 failed=0
@@ -159,7 +163,7 @@ if ! ls "$root"/dts-examples/*.dts >/dev/null 2>&1; then
 fi
 
 # 2. The bindings are valid bindings.
-for b in "$binding" "$emul_binding"; do
+for b in "$binding" "$emul_binding" "$bus_binding"; do
 	rel=${b#"$bindings"/}
 	if [ -f "$b" ] && dt-doc-validate -u "$bindings" "$b" >"$log" 2>&1 &&
 		[ ! -s "$log" ]; then
@@ -171,11 +175,11 @@ for b in "$binding" "$emul_binding"; do
 done
 
 # 3. One processed schema: ours, the upstream ones we need, dtschema core.
-set -- "$binding" "$emul_binding"
+set -- "$binding" "$emul_binding" "$bus_binding"
 for f in $UPSTREAM; do
 	set -- "$@" "$kbindings/$f"
 done
-what="dt-mk-schema: sff,sff8472.yaml + linux,sff8472-emul.yaml + $(($# - 2)) upstream bindings + dtschema core"
+what="dt-mk-schema: sff,sff8472.yaml + linux,sff8472-emul.yaml + linux,sff8472-emul-bus.yaml + $(($# - 3)) upstream bindings + dtschema core"
 # dt-mk-schema skips a missing file silently.
 : >"$log"
 for f; do
@@ -194,7 +198,7 @@ fi
 # "example-0" node with #address-cells but no reg, which dtc's
 # avoid_unnecessary_addr_size dislikes (the kernel disables that check by
 # default, Makefile.dtbs); the example itself gets every other check.
-for b in "$binding" "$emul_binding"; do
+for b in "$binding" "$emul_binding" "$bus_binding"; do
 	rel=${b#"$bindings"/}
 	ex=$work/example-$(basename "$b" .yaml)
 	if dt-extract-example "$b" >"$ex.dts" 2>"$log" &&
@@ -236,13 +240,17 @@ else
 fi
 
 # 5b. One generated board per other mode (mode i2c is the checked-in one),
-# one of them with POLL_MS, compiled and validated like the examples.
-for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000"; do
+# one of them with POLL_MS, the 48-cage boards behind PCA9548 switches of
+# scripts/bench for both drivers, and boards for Linux's sfp driver,
+# compiled and validated like the examples.
+for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000" \
+	"--mux 48 i2c 600000" "--mux --driver sfp 48 i2c" \
+	"--mux 9 smbus-byte" "--driver sfp 2 i2c16" "--max-transfer 255 1 i2c"; do
 	what="dt-validate: scripts/uml-board.sh $args"
 	out=$work/uml-board-$(echo "$args" | tr ' ' '-')
 	# shellcheck disable=SC2086 # the arguments are split on purpose
 	if sh "$board_gen" $args >"$out.dts" 2>"$log" && [ ! -s "$log" ] &&
-		grep -q 'sff,sff8472' "$out.dts" &&
+		grep -q 'sff,sff8472\|sff,sfp' "$out.dts" &&
 		compile "$out.dts" "$out.dtb" && validate "$out.dtb"; then
 		ok "$what"
 	else
@@ -318,6 +326,13 @@ cat >"$work/bad.dts" <<'EOF'
 		linux,no-such-property;
 		#address-cells = <1>;
 	};
+
+	i2c-bus-bad {
+		compatible = "linux,sff8472-emul-bus";
+		linux,mode = "smbus-word";
+		linux,profile = "internal";
+		#address-cells = <1>;
+	};
 };
 EOF
 dtc -q -I dts -O dtb -o "$work/bad.dtb" "$work/bad.dts" >"$log" 2>&1
@@ -351,5 +366,9 @@ expect_findings "a wrong linux,sff8472-emul node is rejected" 'linux,sff8472-emu
 	"i2c-emul-bad: linux,profile:0: 'full' is not one of" \
 	"i2c-emul-bad: Unevaluated properties are not allowed (.*'linux,no-such-property'" \
 	"i2c-emul-bad: '#size-cells' is a required property"
+expect_findings "a wrong linux,sff8472-emul-bus node is rejected" 'linux,sff8472-emul-bus.yaml' \
+	"i2c-bus-bad: linux,mode:0: 'smbus-word' is not one of" \
+	"i2c-bus-bad: Unevaluated properties are not allowed (.*'linux,profile'" \
+	"i2c-bus-bad: '#size-cells' is a required property"
 
 finish

@@ -2,9 +2,15 @@
 # with KASAN every exec costs tens of milliseconds, so these use shell
 # builtins where they can and one process per directory where they can't.
 
-# The sff8472 client device of the cage labelled $1 (e.g. port1).
+# The device of the cage labelled $1 (e.g. port1): its sff8472 client, or
+# on boards for Linux's sfp driver (sfp-uml --driver sfp) its sff,sfp
+# platform device sfp-$1.
 cage_dev() {
 	local d l
+	if [ -d "/sys/bus/platform/devices/sfp-$1" ]; then
+		echo "/sys/bus/platform/devices/sfp-$1"
+		return 0
+	fi
 	for d in /sys/bus/i2c/devices/*-0050; do
 		# The DT label ends in a NUL, which the shell drops.
 		l=
@@ -15,12 +21,32 @@ cage_dev() {
 }
 
 # The emulator's debugfs directory of the cage labelled $1: the one of the
-# adapter the cage's client sits on (client B-0050 is on adapter i2c-B).
+# adapter the cage's client sits on (client B-0050 is on adapter i2c-B; for
+# a cage behind a switch, a link named after the switch's channel adapter).
+# An sff,sfp cage has no client: the emulated switches link its node name
+# (sfp-port1) to it; on a board without switches, cage portK is the adapter
+# of DT node i2c-cageK.
 cage_emul() {
-	local d
+	local d a root=/sys/kernel/debug/sff8472-emul
+	if [ -d "/sys/bus/platform/devices/sfp-$1" ]; then
+		[ -d "$root/sfp-$1" ] && { echo "$root/sfp-$1"; return 0; }
+		for a in /sys/bus/i2c/devices/i2c-*; do
+			[ "$a/of_node" -ef "/sys/firmware/devicetree/base/i2c-cage${1#port}" ] &&
+				{ echo "$root/${a##*/}"; return 0; }
+		done
+		return 1
+	fi
 	d=$(cage_dev "$1") || return 1
 	d=${d##*/}
 	echo "/sys/kernel/debug/sff8472-emul/i2c-${d%%-*}"
+}
+
+# The driver directory of the cage device $1 (see cage_dev).
+cage_driver() {
+	case ${1##*/} in
+	sfp-*) echo /sys/bus/platform/drivers/sfp ;;
+	*) echo /sys/bus/i2c/drivers/sff8472 ;;
+	esac
 }
 
 # The hwmon directory of the cage labelled $1, if it has one.

@@ -7,11 +7,11 @@
 set -eu
 here=$(dirname "$0")
 . "$here/uml-lib.sh"
-drv=/sys/bus/i2c/drivers/sff8472
 
 while read -r label image; do
 	dev=$(cage_dev "$label") || { echo "uml-setup: no cage labelled $label" >&2; exit 1; }
-	name=$(basename "$dev")
+	name=${dev##*/}
+	drv=$(cage_driver "$dev")
 	[ -e "$drv/$name" ] && echo "$name" >"$drv/unbind"
 	sh "$here/uml-cage.sh" "$label" "$image"
 	echo "$name" >"$drv/bind"

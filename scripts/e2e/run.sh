@@ -34,6 +34,9 @@ expect "sfp-uml refuses a 300-byte image" refuses --cage port1="$work/short.bin"
 expect "sfp-uml refuses an unreadable image" refuses --cage port1="$work/missing.bin"
 expect "sfp-uml refuses an unknown cage label" refuses --cage port9=internal
 expect "sfp-uml refuses an unknown adapter mode" refuses --adapter spi
+expect "sfp-uml refuses switches on smbus-word" refuses --mux --adapter smbus-word
+expect "sfp-uml refuses more than 64 cages behind switches" refuses --mux --cages 65
+expect "sfp-uml refuses an unknown driver" refuses --driver at24
 
 # The exit status and both output streams of the command come back.
 expect "sfp-uml forwards stdout, stderr and the exit status" sh -c "
@@ -75,6 +78,20 @@ newdev() {
 	return 1
 }
 expect "new_device cage named by the labels parameter (sensors: sff8472_Uplink_1-i2c-B-50)" newdev
+
+# Behind two emulated PCA9548 switches bound by i2c-mux-pca954x (the layout
+# of dts-examples/switch-16-cages.dts): the same checks on 16 cages, among
+# them cages of both switches; each cage's own cost excludes the selects.
+out="$work/mux-i2c"
+if SFP_UML_POLL_MS=600000 "$uml" --mux --cages 16 --cage port1=internal --cage port2=external \
+	--cage port3=copper --cage port9=external --cage port16=empty \
+	-- sh scripts/e2e/collect.sh "$out" 16 >"$work/mux.log" 2>&1; then
+	E2E_COUNTS=$counts python3 scripts/e2e/check.py "$out" mux-i2c \
+		port1=ddm port2=ddm port3=no-ddm port8=ddm port9=ddm port16=empty
+else
+	echo "FAILED: e2e mux-i2c: the board did not run"; cat "$work/mux.log"
+	echo "0 1" >>"$counts"
+fi
 
 python3 scripts/e2e/make_dump.py "$work/dump.bin"
 if "$uml" --cages 2 --cage port1="$work/dump.bin" --cage port2=internal \

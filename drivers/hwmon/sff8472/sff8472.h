@@ -206,6 +206,7 @@ enum sff8472_hp_event {
  * @retry_start: get_jiffies_64() of the first failure of this episode
  * @misses: failed looks at a module known to be there
  * @slow_warned: "present but not answering" was logged for this episode
+ * @stopped: the cage is being unbound; nothing queues the work any more
  */
 struct sff8472_hotplug {
 	enum sff8472_hp_state state;
@@ -224,6 +225,7 @@ struct sff8472_hotplug {
 	u64 retry_start;
 	unsigned int misses;
 	bool slow_warned;
+	bool stopped;
 };
 
 /**

@@ -32,6 +32,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "sff8472_compat.h"
+#include "sff8472_version.h"
 #include "sff8472_emul_mux.h"
 
 #define MUX_NACK_BITS	11	/* S, address + NACK, P */
@@ -791,6 +793,7 @@ static void mux_remove(struct platform_device *pdev)
 {
 	sff8472_emul_bus_destroy(platform_get_drvdata(pdev));
 }
+SFF8472_DEFINE_PLATFORM_REMOVE(mux_remove);
 
 static const struct of_device_id mux_of_match[] = {
 	{ .compatible = "linux,sff8472-emul-bus" },
@@ -804,9 +807,10 @@ static struct platform_driver mux_driver = {
 		.of_match_table = mux_of_match,
 	},
 	.probe = mux_probe,
-	.remove = mux_remove,
+	.remove = SFF8472_PLATFORM_REMOVE(mux_remove),
 };
 module_platform_driver(mux_driver);
 
 MODULE_DESCRIPTION("Emulated PCA9548 switches in front of emulated SFP cages (tests and demos only)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(SFF8472_VERSION);

@@ -380,7 +380,7 @@ static void sff8472_hp_run_now(struct sff8472_data *data)
 
 	mutex_lock(&data->cache.lock);
 	sff8472_hp_step(data);
-	delay = sff8472_hp_delay(hp);
+	delay = hp->stopped ? -1 : sff8472_hp_delay(hp);
 	mutex_unlock(&data->cache.lock);
 
 	sff8472_publish(data);
@@ -408,6 +408,8 @@ static void sff8472_hp_work(struct work_struct *work)
  */
 void sff8472_hp_kick(struct sff8472_data *data, unsigned long why)
 {
+	if (READ_ONCE(data->hp.stopped))
+		return;
 	set_mask_bits(&data->hp.kicks, 0, why);
 	mod_delayed_work(system_freezable_wq, &data->hp.work, 0);
 }
@@ -425,6 +427,8 @@ static void sff8472_hp_suspect(struct sff8472_cache *cache)
 	u64 allowed = sff8472_after_ms(hp->last_verify, SFF8472_VERIFY_MIN_MS);
 	u64 now = get_jiffies_64();
 
+	if (hp->stopped)
+		return;
 	if (time_after_eq64(now, allowed)) {
 		sff8472_hp_kick(data, SFF8472_KICK_SUSPECT);
 		return;
@@ -470,9 +474,16 @@ void sff8472_hp_start(struct sff8472_data *data)
 	sff8472_hp_run_now(data);
 }
 
-/* No more runs; waits for one in progress. */
+/*
+ * No more runs; waits for one in progress. The flag, set under the cache
+ * lock, keeps readers that are still there (hwmon goes last) from queueing
+ * the work again where the kernel has no disable_delayed_work_sync().
+ */
 void sff8472_hp_stop(struct sff8472_data *data)
 {
+	mutex_lock(&data->cache.lock);
+	data->hp.stopped = true;
+	mutex_unlock(&data->cache.lock);
 	disable_delayed_work_sync(&data->hp.work);
 }
 

@@ -793,6 +793,7 @@ static void mux_remove(struct platform_device *pdev)
 {
 	sff8472_emul_bus_destroy(platform_get_drvdata(pdev));
 }
+
 SFF8472_DEFINE_PLATFORM_REMOVE(mux_remove);
 
 static const struct of_device_id mux_of_match[] = {

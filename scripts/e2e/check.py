@@ -523,6 +523,7 @@ def check_scenario(res, out, dump):
 def check_edges(res, out):
     """The steps of edges.sh: issue 8's reproductions, each answered right."""
     steps = read_pairs(os.path.join(out, 'steps'))
+    check_cage(res, os.path.join(out, 'gpon'), 'edges gpon', 'port5', 'ddm')
     res.check('edges: eeprom is read as an unprivileged user',
               steps.get('nobody_uid') == '65534' and steps.get('nobody_cat_status') == '0',
               f"uid {steps.get('nobody_uid')} status {steps.get('nobody_cat_status')}")

@@ -2,7 +2,8 @@
 # Inside the board: the edges of issue 8's reproductions. port1 holds an
 # A0h-only module that advertises diagnostics, port2 the internal profile,
 # port3 a module without alarm flags whose thresholds were never filled
-# in, port4 a copper cable without A2h. Leaves "step value" lines in
+# in, port4 a copper cable without A2h, port5 a GPON stick whose EEPROM
+# emulation breaks reads of more than one byte. Leaves "step value" lines in
 # OUT/steps for check.py --edges.
 #
 #   edges.sh OUT
@@ -62,3 +63,6 @@ for f in temp1_input temp1_crit temp1_crit_alarm in0_crit_alarm \
 	[ -e "$h/$f" ]
 	log "nothresh_has_$f" $?
 done
+
+# 6. (issue 11) The GPON stick decodes like its image, read byte by byte.
+snapshot_cage port5 "$out/gpon"

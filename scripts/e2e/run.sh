@@ -103,8 +103,8 @@ else
 fi
 
 python3 scripts/e2e/make_edge_dumps.py "$work/dump.bin" "$work"
-if "$uml" --cages 4 --cage port1="$work/a0only.bin" --cage port2=internal \
-	--cage port3="$work/nothresh.bin" --cage port4=copper \
+if "$uml" --cages 5 --cage port1="$work/a0only.bin" --cage port2=internal \
+	--cage port3="$work/nothresh.bin" --cage port4=copper --cage port5=gpon \
 	-- sh scripts/e2e/edges.sh "$work/edges" >"$work/edges.log" 2>&1; then
 	E2E_COUNTS=$counts python3 scripts/e2e/check.py --edges "$work/edges"
 else

@@ -67,6 +67,10 @@ enum sff8472_bus_mode {
  * @last_addr_change: the last module seen here needed it (it may still be
  *	there, switched to A2h)
  * @cur_page: page an address-change module currently answers for
+ * @byte_io: the module is read one byte at a time (its EEPROM emulation
+ *	breaks longer reads); @mode and @max_read say so meanwhile
+ * @saved_mode: the other of @mode and SMBus byte mode
+ * @saved_max_read: the other @max_read
  */
 struct sff8472_bus {
 	struct i2c_client *client;
@@ -80,6 +84,9 @@ struct sff8472_bus {
 	bool addr_change;
 	bool last_addr_change;
 	enum sff8472_page cur_page;
+	bool byte_io;
+	enum sff8472_bus_mode saved_mode;
+	unsigned int saved_max_read;
 };
 
 /**
@@ -272,6 +279,7 @@ int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus);
 void sff8472_bus_module_changed(struct sff8472_bus *bus, bool addr_change);
 int sff8472_bus_recover_a0(struct sff8472_bus *bus);
 void sff8472_bus_forget(struct sff8472_bus *bus, bool surely_gone);
+void sff8472_bus_byte_io(struct sff8472_bus *bus, bool on);
 const char *sff8472_bus_mode_name(enum sff8472_bus_mode mode);
 
 /* sff8472_cache.c: for the hot-plug layer. */

@@ -160,6 +160,8 @@ int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer)
 		dev_warn(dev,
 			 "adapter reads single bytes only: 16-bit values are not atomic, reading MSB-LSB-MSB\n");
 	bus->cur_page = SFF8472_PAGE_A0;
+	bus->saved_mode = SFF8472_BUS_SMBUS_BYTE;
+	bus->saved_max_read = 1;
 	dev_dbg(dev, "bus mode %s, %u bytes per read, %u per write%s\n",
 		sff8472_bus_mode_name(bus->mode), bus->max_read,
 		bus->max_write, bus->combined ? ", combined proofs" : "");
@@ -458,6 +460,23 @@ int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
 						 proof_off, proof);
 	ret = sff8472_read_piece(bus, page, proof_off, proof, 1);
 	return ret < 0 ? ret : 0;
+}
+
+/**
+ * sff8472_bus_byte_io() - read the module one byte at a time, or not
+ * @bus: the cage's bus, with the cache lock held
+ * @on: single bytes (a module whose EEPROM emulation breaks longer reads)
+ *
+ * SMBus byte reads work on any adapter that has a better mode, and they
+ * bring the MSB-LSB-MSB reading of live values with them.
+ */
+void sff8472_bus_byte_io(struct sff8472_bus *bus, bool on)
+{
+	if (on == bus->byte_io)
+		return;
+	swap(bus->mode, bus->saved_mode);
+	swap(bus->max_read, bus->saved_max_read);
+	bus->byte_io = on;
 }
 
 /**

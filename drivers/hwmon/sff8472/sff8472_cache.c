@@ -74,6 +74,39 @@ static int sff8472_read_a0_base(struct sff8472_bus *bus, u8 *a0)
 	return 0;
 }
 
+/*
+ * GPON sticks whose SoC emulates the EEPROM (RTL8672, RTL9601C) answer a
+ * read of several bytes with the first byte and zeros, as sfp.c knows: so
+ * every read piece of A0h 0-95 is zero after its first byte.
+ */
+static bool sff8472_burst_broken(const struct sff8472_bus *bus, const u8 *a0)
+{
+	unsigned int i, piece = bus->max_read;
+
+	if (piece < 2)
+		return false;
+	for (i = 0; i < SFF8472_BASE_LEN; i += piece)
+		if (memchr_inv(&a0[i + 1], 0,
+			       min(piece, SFF8472_BASE_LEN - i) - 1))
+			return false;
+	return true;
+}
+
+/* A0h 0-95, in single bytes if the module needs them (once per insertion). */
+static int sff8472_read_a0(struct sff8472_bus *bus, u8 *a0)
+{
+	int ret;
+
+	sff8472_bus_byte_io(bus, false);
+	ret = sff8472_read_a0_base(bus, a0);
+	if (ret || !sff8472_burst_broken(bus, a0))
+		return ret;
+	dev_info(&bus->client->dev,
+		 "broken RTL8672/RTL9601C-style EEPROM emulation: reading it one byte at a time\n");
+	sff8472_bus_byte_io(bus, true);
+	return sff8472_read_a0_base(bus, a0);
+}
+
 /* A threshold set is usable if filled in and low alarm < high alarm. */
 static u8 sff8472_thresholds_ok(const struct sff8472_module *m)
 {
@@ -219,7 +252,7 @@ int sff8472_cache_load(struct sff8472_cache *cache)
 
 	lockdep_assert_held(&cache->lock);
 	memset(m, 0, sizeof(*m));
-	ret = sff8472_read_a0_base(bus, m->a0);
+	ret = sff8472_read_a0(bus, m->a0);
 	if (ret)
 		return ret;
 	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_BASE_LEN,

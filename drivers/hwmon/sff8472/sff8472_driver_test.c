@@ -179,8 +179,8 @@ static void drv_settle(struct kunit *test, struct device *dev)
 }
 
 /* Kernel log lines of @dev that contain @text. */
-static int drv_log_count(struct kunit *test, struct device *dev,
-			 const char *text)
+static int drv_log_count_of(struct kunit *test, const char *name,
+			    const char *text)
 {
 	struct kmsg_dump_iter iter = { };
 	size_t len, size = 1024;
@@ -191,10 +191,16 @@ static int drv_log_count(struct kunit *test, struct device *dev,
 	kmsg_dump_rewind(&iter);
 	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
 		line[len] = '\0';
-		if (strstr(line, dev_name(dev)) && strstr(line, text))
+		if (strstr(line, name) && strstr(line, text))
 			n++;
 	}
 	return n;
+}
+
+static int drv_log_count(struct kunit *test, struct device *dev,
+			 const char *text)
+{
+	return drv_log_count_of(test, dev_name(dev), text);
 }
 
 /* A read(2) of the cage's eeprom file at @off. */
@@ -2615,6 +2621,46 @@ static void drv_test_sonic_control_writes(struct kunit *test)
 			drv_store(&d, "soft_rate_select", "1"));
 }
 
+/*
+ * A GPON stick whose SoC emulates the EEPROM (RTL8672/RTL9601C): reads of
+ * more than a byte return the first byte and zeros. Found on insertion,
+ * then read in single bytes; it decodes like its image (the internal
+ * profile's values) in every adapter mode. One log line per insertion.
+ */
+static void drv_test_gpon_byte_io(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv d = {};
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	u8 *got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+
+	static const char msg[] = "one byte at a time";
+	char name[16];
+	int before;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	snprintf(name, sizeof(name), "%d-0050",
+		 i2c_adapter_id(sff8472_emul_adapter(d.emul)));
+	before = drv_log_count_of(test, name, msg);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_GPON);
+	drv_bind(test, &d, drv_quiet_props);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-GPON-ONU\n");
+	drv_expect_show(test, &d, "wavelength", "1310\n");
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
+	drv_no_cache(test, &d);
+	drv_expect_channels(test, &d, &drv_internal);
+	KUNIT_ASSERT_EQ(test, SFF8472_NVMEM_SIZE,
+			sff8472_emul_profile_image(SFF8472_EMUL_PROFILE_GPON,
+						   img, SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_EQ(test, (ssize_t)SFF8472_NVMEM_SIZE,
+			drv_eeprom_read(&d, 0, got, SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_MEMEQ(test, got, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_EQ(test, bus->mode == SFF8472_EMUL_SMBUS_BYTE ? 0 : 1,
+			drv_log_count(test, d.dev, msg) - before);
+}
+
 static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
@@ -2645,6 +2691,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
 	KUNIT_CASE(drv_test_hp_transitions),
+	KUNIT_CASE_PARAM(drv_test_gpon_byte_io, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_eeprom_one_snapshot, drv_bus_gen_params),
 	KUNIT_CASE_SLOW(drv_test_removed_during_snapshot),
 	KUNIT_CASE(drv_test_a0_only_module),

@@ -104,6 +104,7 @@ struct sff8472_emul {
 	bool read_ff;
 	u8 unstable_off;
 	unsigned int unstable_reads;
+	bool burst_broken;	/* RTL8672/RTL9601C: 1st byte of a read only */
 
 	struct sff8472_emul_stats stats;
 };
@@ -323,19 +324,40 @@ static void build_addr_change(u8 *img)
 	put_live(img, 0x1d80, 0x80e8, 0x0bb8, 0x0f8a, 0x09c4);
 }
 
+/*
+ * GPON ONU stick whose EEPROM is emulated by its SoC (RTL8672/RTL9601C):
+ * the internal profile's diagnostics under a GPON identity, and reads of
+ * more than one byte return the first byte and then zeros.
+ */
+static void build_gpon(u8 *img)
+{
+	build_internal(img);
+	put_ident(img, "EMUL GPON", "EMU-GPON-ONU", "1", "EMUGPON0005",
+		  "240102");
+	img[2] = 0x01;			/* SC */
+	img[3] = 0;
+	img[6] = 0x02;			/* 1000BASE-LX */
+	img[11] = 0x03;			/* NRZ */
+	img[12] = 0x0d;			/* 1.3 GBd */
+	put_be16(img + 60, 1310);
+}
+
 struct emul_profile {
 	const char *name;
 	size_t size;
 	bool latched;
+	bool burst_broken;
 	void (*build)(u8 *img);
 };
 
 static const struct emul_profile emul_profiles[] = {
-	{ SFF8472_EMUL_PROFILE_INTERNAL, 512, false, build_internal },
-	{ SFF8472_EMUL_PROFILE_EXTERNAL, 512, true, build_external },
-	{ SFF8472_EMUL_PROFILE_COPPER, 256, false, build_copper },
-	{ SFF8472_EMUL_PROFILE_ADDR_CHANGE, 512, false, build_addr_change },
-	{ SFF8472_EMUL_PROFILE_EMPTY, 0, false, NULL },
+	{ SFF8472_EMUL_PROFILE_INTERNAL, 512, false, false, build_internal },
+	{ SFF8472_EMUL_PROFILE_EXTERNAL, 512, true, false, build_external },
+	{ SFF8472_EMUL_PROFILE_COPPER, 256, false, false, build_copper },
+	{ SFF8472_EMUL_PROFILE_ADDR_CHANGE, 512, false, false,
+	  build_addr_change },
+	{ SFF8472_EMUL_PROFILE_GPON, 512, false, true, build_gpon },
+	{ SFF8472_EMUL_PROFILE_EMPTY, 0, false, false, NULL },
 };
 
 static const struct emul_profile *emul_find_profile(const char *name)
@@ -693,6 +715,9 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 			if (s->read) {
 				e->stats.bytes_read++;
 				s->buf[j] = emul_read_byte(e, dev, now);
+				/* Its EEPROM emulation fills the rest with 0. */
+				if (e->burst_broken && j)
+					s->buf[j] = 0;
 			} else {
 				e->stats.bytes_written++;
 				if (!emul_write_byte(e, dev, j, s->buf[j],
@@ -945,6 +970,7 @@ static void emul_load_locked(struct sff8472_emul *e, const u8 *img,
 	e->remove_after = 0;
 	memset(e->step, 0, sizeof(e->step));
 	strscpy(e->profile, profile, sizeof(e->profile));
+	e->burst_broken = false;
 	emul_insert_locked(e);
 }
 
@@ -981,6 +1007,7 @@ int sff8472_emul_load_profile(struct sff8472_emul *emul, const char *name)
 	emul_build(p, img);
 	mutex_lock(&emul->lock);
 	emul_load_locked(emul, img, p->size, p->name, p->latched);
+	emul->burst_broken = p->burst_broken;
 	mutex_unlock(&emul->lock);
 	kfree(img);
 	return 0;

@@ -37,6 +37,7 @@ enum sff8472_emul_mode {
 #define SFF8472_EMUL_PROFILE_EXTERNAL	"external"	/* externally calibrated LX */
 #define SFF8472_EMUL_PROFILE_COPPER	"copper"	/* passive DAC, no DDM, 256 B */
 #define SFF8472_EMUL_PROFILE_ADDR_CHANGE "addr-change"	/* A0h[92] bit 2 set */
+#define SFF8472_EMUL_PROFILE_GPON	"gpon"		/* RTL9601C-like: byte reads only */
 #define SFF8472_EMUL_PROFILE_EMPTY	"empty"		/* empty cage */
 
 /*

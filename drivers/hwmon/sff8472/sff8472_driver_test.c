@@ -2661,6 +2661,54 @@ static void drv_test_gpon_byte_io(struct kunit *test)
 			drv_log_count(test, d.dev, msg) - before);
 }
 
+/*
+ * A NACK at each transaction of a `sensors` read-out in turn (issue 9's
+ * fault injection, first step): every input and alarm read is the right
+ * value or an error, never another value; once the fault is gone the
+ * same module is shown again, without re-insertion.
+ */
+static void drv_test_nack_each_transaction(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct device *hwmon;
+	struct drv d = {};
+	int k, i, wrong = 0, errors = 0;
+	long val;
+
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	for (k = 1; k <= bus->snapshot_xfers; k++) {
+		drv_settle(test, d.dev);
+		drv_expire(&d);
+		sff8472_emul_nack_nth(d.emul, k);
+		for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+			const struct drv_chan *c = &drv_chans[i];
+			const u32 *a = drv_attrs[c->type];
+
+			if (drv_read(&d, c->type, a[COL_INPUT], c->channel,
+				     &val))
+				errors++;
+			else
+				wrong += val != drv_internal.input[i];
+			if (drv_read(&d, c->type, a[COL_CRIT_ALARM],
+				     c->channel, &val))
+				errors++;
+			else
+				wrong += val != 0;
+		}
+		sff8472_emul_clear_faults(d.emul);
+	}
+	kunit_info(test, "%s: %d transactions faulted, %d reads failed\n",
+		   bus->name, bus->snapshot_xfers, errors);
+	KUNIT_EXPECT_EQ(test, wrong, 0);
+	KUNIT_EXPECT_GT(test, errors, 0);
+	drv_settle(test, d.dev);
+	drv_expire(&d);
+	drv_expect_channels(test, &d, &drv_internal);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+}
+
 static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
@@ -2691,6 +2739,8 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
 	KUNIT_CASE(drv_test_hp_transitions),
+	KUNIT_CASE_PARAM_ATTR(drv_test_nack_each_transaction, drv_bus_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(drv_test_gpon_byte_io, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_eeprom_one_snapshot, drv_bus_gen_params),
 	KUNIT_CASE_SLOW(drv_test_removed_during_snapshot),

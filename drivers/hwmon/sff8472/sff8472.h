@@ -293,6 +293,8 @@ void sff8472_cache_drop_live(struct sff8472_cache *cache);
 const struct sff8472_module *sff8472_cache_module(struct sff8472_cache *cache);
 int sff8472_cache_live(struct sff8472_cache *cache,
 		       const struct sff8472_snapshot **snap);
+int sff8472_cache_ready(struct sff8472_cache *cache,
+			const struct sff8472_snapshot **snap);
 int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 			enum sff8472_unit unit, long *val);
 ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
@@ -312,8 +314,8 @@ static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 				      enum sff8472_hp_event event);
 const char *sff8472_hp_state_name(enum sff8472_hp_state state);
-int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
-		    unsigned int poll_ms);
+void sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		     unsigned int poll_ms);
 void sff8472_hp_start(struct sff8472_data *data);
 void sff8472_hp_stop(struct sff8472_data *data);
 void sff8472_hp_kick(struct sff8472_data *data, unsigned long why);

@@ -323,16 +323,16 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 {
 	const struct sff8472_module *m = &cache->mod;
 	struct sff8472_bus *bus = cache->bus;
-	u8 base, ext;
+	u8 base, ext, dmi;
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
 	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
 		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
-				       &ext, 1);
+				       &dmi, 1);
 		if (ret)
 			return ret;
-		return ext == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
+		return dmi == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
 	}
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
 				      &base, 1, SFP_CC_EXT, &ext);
@@ -430,14 +430,34 @@ int sff8472_cache_live(struct sff8472_cache *cache,
 }
 
 /**
+ * sff8472_cache_ready() - the live snapshot, with valid A/D readings
+ * @cache: the cage's cache, with its lock held
+ * @snap: set to the snapshot on success
+ *
+ * Return: 0, or -ENODEV, -EIO, or -ENODATA (no diagnostics, or the module's
+ * Data_Ready_Bar is set).
+ */
+int sff8472_cache_ready(struct sff8472_cache *cache,
+			const struct sff8472_snapshot **snap)
+{
+	int ret;
+
+	if (cache->present && !cache->mod.has_ddm)
+		return -ENODATA;
+	ret = sff8472_cache_live(cache, snap);
+	if (ret)
+		return ret;
+	return (*snap)->lv.status & SFF8472_STATUS_DATA_NOT_READY ? -ENODATA : 0;
+}
+
+/**
  * sff8472_cache_value() - calibrated live value of a channel
  * @cache: the cage's cache, with its lock held
  * @ch: channel
  * @unit: hwmon or full-resolution units
  * @val: result
  *
- * Return: 0, or -ENODEV, -ENODATA (no diagnostics, or Data_Ready_Bar set),
- * -EIO, -EINVAL or -ERANGE (see sff8472_calibrate()).
+ * Return: 0, or an error of sff8472_cache_ready() or sff8472_calibrate().
  */
 int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 			enum sff8472_unit unit, long *val)
@@ -446,13 +466,9 @@ int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 	s32 out;
 	int ret;
 
-	if (cache->present && !cache->mod.has_ddm)
-		return -ENODATA;
-	ret = sff8472_cache_live(cache, &snap);
+	ret = sff8472_cache_ready(cache, &snap);
 	if (ret)
 		return ret;
-	if (snap->lv.status & SFF8472_STATUS_DATA_NOT_READY)
-		return -ENODATA;
 	ret = sff8472_calibrate(&cache->mod.cal, ch, snap->lv.raw[ch], unit,
 				&out);
 	if (!ret)
@@ -679,8 +695,9 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (sff8472_is_control_write(cache, off, count) && cache->present)
-		return sff8472_write_control_byte(cache, a2_off, *buf);
+	if (sff8472_is_control_write(cache, off, count))
+		return cache->present ?
+		       sff8472_write_control_byte(cache, a2_off, *buf) : -ENODEV;
 	if (!sff8472_write_allowed(cache, off, count))
 		return -EPERM;
 	if (!bus->max_write)

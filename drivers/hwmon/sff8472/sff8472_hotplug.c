@@ -443,11 +443,9 @@ static void sff8472_hp_suspect(struct sff8472_cache *cache)
  * @data: the cage
  * @gpio: MOD_DEF0, or NULL
  * @poll_ms: period of the look without an IRQ
- *
- * Return: 0.
  */
-int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
-		    unsigned int poll_ms)
+void sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		     unsigned int poll_ms)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 
@@ -458,7 +456,6 @@ int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
 	hp->level = true;
 	hp->poll_ms = poll_ms;
 	data->cache.suspect = sff8472_hp_suspect;
-	return 0;
 }
 
 /**

@@ -173,17 +173,19 @@ static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
 	ret = sff8472_threshold(m, ch, limit, SFF8472_UNIT_FINE, &threshold);
 	if (ret)
 		return ret;
+	if (m->id.enh_options & SFP_ENHOPTS_ALARMWARN) {
+		ret = sff8472_cache_ready(cache, &snap);
+		if (!ret)
+			*val = snap->lv.flag[ch][limit];
+		return ret;
+	}
 	ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_FINE, &value);
 	if (ret)
 		return ret;
-	if (m->id.enh_options & SFP_ENHOPTS_ALARMWARN) {
-		sff8472_cache_live(cache, &snap);
-		*val = snap->lv.flag[ch][limit];
-	} else if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN) {
+	if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN)
 		*val = value > threshold;
-	} else {
+	else
 		*val = value < threshold;
-	}
 	return 0;
 }
 

@@ -8,6 +8,11 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1
 passed=0 failed=0 skipped=0
 counts=$(mktemp)
+# Tiers that try what a hostile world does append "KEY N" lines here (KEY:
+# images, faults, concurrent, cycles, reports); the line before the last
+# sums them.
+SFF8472_SUMMARY=$(mktemp)
+export SFF8472_SUMMARY
 
 . "$repo/scripts/check-lib.sh"
 
@@ -45,7 +50,7 @@ static_log=$(mktemp)
 static_counts=$(mktemp)
 debian_log=$(mktemp)
 debian_counts=$(mktemp)
-trap 'rm -f "$counts" "$static_log" "$static_counts" "$debian_log" "$debian_counts"' EXIT
+trap 'rm -f "$counts" "$SFF8472_SUMMARY" "$static_log" "$static_counts" "$debian_log" "$debian_counts"' EXIT
 (
 	SFF8472_COUNTS=$static_counts scripts/static-checks.sh >"$static_log" 2>&1
 	echo $? >"$static_log.status"
@@ -88,6 +93,13 @@ tier_counts "debian kernels" "$debian_counts" 0
 
 check "make check left /boot and /vmlinuz untouched" \
 	test "$(boot_fingerprint)" = "$boot_before"
+
+# One line with what the hostile tiers did; a report anywhere is a failure.
+hostile_sum() { awk -v k="$1" '$1 == k { n += $2 } END { print n + 0 }' "$SFF8472_SUMMARY"; }
+reports=$(hostile_sum reports)
+echo "hostile world: $(hostile_sum images) images fuzzed, $(hostile_sum faults) faults injected," \
+	"$(hostile_sum concurrent) concurrent operations, $(hostile_sum cycles) cycles, $reports reports"
+[ "$reports" -eq 0 ] || failed=$((failed + 1))
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

@@ -2701,6 +2701,7 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 	}
 	kunit_info(test, "%s: %d transactions faulted, %d reads failed\n",
 		   bus->name, bus->snapshot_xfers, errors);
+	kunit_info(test, "sff8472-summary: faults %d\n", bus->snapshot_xfers);
 	KUNIT_EXPECT_EQ(test, wrong, 0);
 	KUNIT_EXPECT_GT(test, errors, 0);
 	drv_settle(test, d.dev);

@@ -101,6 +101,7 @@ struct sff8472_emul {
 	unsigned int nack_next;
 	unsigned int nack_nth;
 	unsigned int remove_after;
+	unsigned int ff_nth;
 	bool read_ff;
 	u8 unstable_off;
 	unsigned int unstable_reads;
@@ -683,6 +684,7 @@ struct emul_seg {
 static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 {
 	bool nack_all = false, ee_written = false, gc_seen = false;
+	bool all_ff = false;
 	ktime_t now = ktime_get();
 	u64 bits = 0;
 	int ret = 0, i, j, dev;
@@ -697,6 +699,8 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	}
 	if (e->nack_nth && --e->nack_nth == 0)
 		nack_all = true;
+	if (e->ff_nth && --e->ff_nth == 0)
+		all_ff = true;
 
 	for (i = 0; i < n && !ret; i++) {
 		struct emul_seg *s = &segs[i];
@@ -718,6 +722,8 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 				/* Its EEPROM emulation fills the rest with 0. */
 				if (e->burst_broken && j)
 					s->buf[j] = 0;
+				if (all_ff)
+					s->buf[j] = 0xff;
 			} else {
 				e->stats.bytes_written++;
 				if (!emul_write_byte(e, dev, j, s->buf[j],
@@ -1228,6 +1234,14 @@ void sff8472_emul_remove_after(struct sff8472_emul *emul, unsigned int n)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_remove_after);
 
+void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n)
+{
+	mutex_lock(&emul->lock);
+	emul->ff_nth = n;
+	mutex_unlock(&emul->lock);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_ff_nth);
+
 void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on)
 {
 	mutex_lock(&emul->lock);
@@ -1252,6 +1266,7 @@ void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 	emul->nack_next = 0;
 	emul->nack_nth = 0;
 	emul->remove_after = 0;
+	emul->ff_nth = 0;
 	emul->read_ff = false;
 	emul->unstable_reads = 0;
 	mutex_unlock(&emul->lock);
@@ -1494,6 +1509,7 @@ static int emul_show_faults(struct seq_file *s, void *unused)
 	mutex_lock(&e->lock);
 	seq_printf(s, "nack_next %u\nnack_nth %u\nremove_after %u\nread_ff %d\n",
 		   e->nack_next, e->nack_nth, e->remove_after, e->read_ff);
+	seq_printf(s, "ff_nth %u\n", e->ff_nth);
 	seq_printf(s, "slow_start_ms %u\ndata_ready_ms %u\nwrite_cycle_us %u\n",
 		   e->slow_ms, e->drb_ms, e->write_cycle_us);
 	mutex_unlock(&e->lock);
@@ -1528,6 +1544,8 @@ static ssize_t emul_write_faults(struct file *file, const char __user *ubuf,
 		sff8472_emul_remove_after(e, n);
 	else if (!strcmp(argv[0], "read_ff"))
 		sff8472_emul_set_read_ff(e, n);
+	else if (!strcmp(argv[0], "ff_nth"))
+		sff8472_emul_ff_nth(e, n);
 	else if (!strcmp(argv[0], "slow_start_ms"))
 		sff8472_emul_set_slow_start(e, n);
 	else if (!strcmp(argv[0], "data_ready_ms"))

@@ -875,6 +875,48 @@ static void emul_test_fault_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buf[2], 0);
 }
 
+/*
+ * 0xFF data at the n-th transaction: that one transaction is ACKed and
+ * reads 0xFF; the ones before and after read the image. Accounting as for
+ * any read: no NACK.
+ */
+static void emul_test_fault_ff_nth(struct kunit *test)
+{
+	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, "internal");
+	struct i2c_adapter *a = sff8472_emul_adapter(e);
+	static const u8 ff[8] = { 0xff, 0xff, 0xff, 0xff,
+				  0xff, 0xff, 0xff, 0xff };
+	struct sff8472_emul_stats st;
+	u8 buf[8];
+
+	sff8472_emul_ff_nth(e, 2);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMUL OPT", 8);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, ff, 8);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMUL OPT", 8);
+	KUNIT_EXPECT_TRUE(test, sff8472_emul_present(e));
+
+	/* three write-then-read transfers: 3 offset bytes, 24 data bytes */
+	sff8472_emul_get_stats(e, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 3);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0);
+	KUNIT_EXPECT_EQ(test, st.bytes_read, 24);
+	KUNIT_EXPECT_EQ(test, st.bytes_written, 3);
+	KUNIT_EXPECT_EQ(test, st.bits, 3 * (30 + 9 * 8));
+
+	/* A2h byte 96 is 0x22 (34.375 degrees C); one SMBus byte read */
+	sff8472_emul_ff_nth(e, 1);
+	KUNIT_EXPECT_EQ(test, 0xff, rd_byte(a, A2, 96));
+	KUNIT_EXPECT_EQ(test, 0x22, rd_byte(a, A2, 96));
+
+	/* cleared with the other faults */
+	sff8472_emul_ff_nth(e, 1);
+	sff8472_emul_clear_faults(e);
+	KUNIT_EXPECT_EQ(test, 0x22, rd_byte(a, A2, 96));
+}
+
 static void emul_test_slow_start(struct kunit *test)
 {
 	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, NULL);
@@ -1109,6 +1151,12 @@ static void emul_test_debugfs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0xff, rd_byte(a, A0, 0));
 	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "clear"));
 	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "ff_nth 2"));
+	dbg_read(&d, "faults", txt, 600);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(txt, "\nff_nth 2\n"));
+	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0xff, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
 
 	/* stats: reset, one 16-byte random read = 174 bits (see above) */
 	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "stats", "0"));
@@ -1174,6 +1222,7 @@ static struct kunit_case sff8472_emul_cases[] = {
 	KUNIT_CASE(emul_test_addr_change),
 	KUNIT_CASE(emul_test_faults_nack),
 	KUNIT_CASE(emul_test_fault_removal),
+	KUNIT_CASE(emul_test_fault_ff_nth),
 	KUNIT_CASE(emul_test_slow_start),
 	KUNIT_CASE(emul_test_hotswap_concurrent),
 	KUNIT_CASE(emul_test_platform_device),

@@ -2710,6 +2710,382 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 }
 
+/*
+ * Fault injection at every transaction (issue 9): for an insertion, a
+ * swap, a `sensors` read-out and a full eeprom read, a NACK, then 0xFF data
+ * at each transaction k of the operation in turn, then a removal after each
+ * byte n (n = 0: before the first transaction; a removal at transaction k
+ * is the removal after the last byte of transaction k - 1). Whatever the
+ * driver shows is the present module's documented value or an error: never
+ * the previous module's, never one decoded from 0xFF, and once the fault
+ * is gone (the module put back) the right values again, without unbinding.
+ */
+enum drv_fault_kind { DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL };
+
+static const char * const drv_fault_names[] = {
+	[DRV_FAULT_NACK] = "NACK", [DRV_FAULT_FF] = "0xFF data",
+	[DRV_FAULT_REMOVAL] = "removal after byte",
+};
+
+/* A module and its documented identity and values. */
+struct drv_module {
+	const char *profile;
+	const char *vendor_pn;
+	const char *vendor_sn;
+	const struct drv_expect *expect;
+};
+
+static const struct drv_module drv_mod_internal = {
+	SFF8472_EMUL_PROFILE_INTERNAL, "EMU-10G-SR\n", "EMU10SR0001\n",
+	&drv_internal,
+};
+
+static const struct drv_module drv_mod_addr_change = {
+	SFF8472_EMUL_PROFILE_ADDR_CHANGE, "EMU-1G-SX-AC\n", "EMU1GSX0004\n",
+	&drv_addr_change,
+};
+
+struct drv_fault_run;
+
+struct drv_fault_op {
+	const char *name;
+	const struct drv_module *mod;	/* in the cage during the operation */
+	const struct drv_module *prev;	/* shown before it, or NULL */
+	/* Transactions of the operation in a fault-free run, or 0: unknown. */
+	unsigned int (*expected_xfers)(const struct drv_bus *bus);
+	void (*prepare)(struct drv_fault_run *r);	/* no fault armed */
+	void (*start)(struct drv_fault_run *r);		/* before arming */
+	void (*run)(struct drv_fault_run *r);		/* the bus traffic */
+	bool same_hwmon;	/* no re-publication: the module stays */
+};
+
+struct drv_fault_run {
+	struct kunit *test;
+	struct drv d;
+	const struct drv_bus *bus;
+	const struct drv_fault_op *op;
+	struct device *hwmon;	/* published before the faults */
+	u8 *img;		/* the image of op->mod */
+	u8 *got;
+	char *text;
+	enum drv_fault_kind kind;
+	unsigned int at;	/* transaction or byte of the fault */
+	int errors;		/* reads that failed while faulted */
+};
+
+/* Whatever timer the hot-plug machine waits for has expired. */
+static void drv_fault_due(struct drv *d)
+{
+	mutex_lock(&d->data->cache.lock);
+	d->data->hp.deadline = get_jiffies_64();
+	mutex_unlock(&d->data->cache.lock);
+}
+
+/* Run the machine (deadlines due) until it rests in @want. */
+static void drv_fault_reach(struct drv_fault_run *r, enum sff8472_hp_state want)
+{
+	int i;
+
+	for (i = 0; i < 8 && drv_state(r->d.data) != want; i++) {
+		drv_fault_due(&r->d);
+		drv_poll(r->d.dev);
+	}
+	KUNIT_EXPECT_EQ_MSG(r->test, (int)want, (int)drv_state(r->d.data),
+			    "%s: %s at %u: hot-plug in %s", r->op->name,
+			    drv_fault_names[r->kind], r->at,
+			    sff8472_hp_state_name(drv_state(r->d.data)));
+}
+
+/* One value seen while faulted: an error, or exactly @want. */
+static void drv_fault_value(struct drv_fault_run *r, int ret, long val,
+			    long want, const char *what, int index)
+{
+	if (ret) {
+		r->errors++;
+		return;
+	}
+	KUNIT_EXPECT_EQ_MSG(r->test, val, want, "%s: %s at %u: %s %d",
+			    r->op->name, drv_fault_names[r->kind], r->at,
+			    what, index);
+}
+
+/* Every hwmon input, limit and alarm (the profiles raise no alarm). */
+static void drv_fault_sensors(struct drv_fault_run *r)
+{
+	const struct drv_expect *e = r->op->mod->expect;
+	int i, col, ret;
+	long val;
+
+	for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+		const struct drv_chan *c = &drv_chans[i];
+		const u32 *a = drv_attrs[c->type];
+
+		val = LONG_MIN;
+		ret = drv_read(&r->d, c->type, a[COL_INPUT], c->channel, &val);
+		drv_fault_value(r, ret, val, e->input[i], "input", i);
+		for (col = COL_LCRIT; col <= COL_CRIT_ALARM; col++) {
+			long want = col <= COL_CRIT ?
+				    e->limit[i][col - COL_LCRIT] : 0;
+
+			ret = drv_read(&r->d, c->type, a[col], c->channel,
+				       &val);
+			drv_fault_value(r, ret, val, want, c->label, col);
+		}
+	}
+}
+
+/* The eeprom file: an error, or the image's bytes (a short read too). */
+static void drv_fault_eeprom(struct drv_fault_run *r)
+{
+	ssize_t n;
+
+	memset(r->got, 0, SFF8472_NVMEM_SIZE);
+	n = drv_eeprom_read(&r->d, 0, r->got, SFF8472_NVMEM_SIZE);
+	if (n <= 0) {
+		r->errors++;
+		return;
+	}
+	KUNIT_EXPECT_MEMEQ_MSG(r->test, r->got, r->img, n, "%s: %s at %u",
+			       r->op->name, drv_fault_names[r->kind], r->at);
+}
+
+/* A sysfs file: an error, or @want. */
+static void drv_fault_file(struct drv_fault_run *r, const char *name,
+			   const char *want)
+{
+	if (drv_attr_show(r->d.dev, name, r->text) < 0) {
+		r->errors++;
+		return;
+	}
+	KUNIT_EXPECT_STREQ_MSG(r->test, r->text, want, "%s: %s at %u: %s",
+			       r->op->name, drv_fault_names[r->kind], r->at,
+			       name);
+}
+
+/* Identity and status bits (the profiles: no RX_LOS, no TX_FAULT). */
+static void drv_fault_files(struct drv_fault_run *r)
+{
+	drv_fault_file(r, "vendor_pn", r->op->mod->vendor_pn);
+	drv_fault_file(r, "vendor_sn", r->op->mod->vendor_sn);
+	drv_fault_file(r, "rx_los", "0\n");
+	drv_fault_file(r, "tx_fault", "0\n");
+	drv_fault_file(r, "data_ready", "1\n");
+}
+
+/* What a user sees while, or right after, the fault hit. */
+static void drv_fault_look(struct drv_fault_run *r)
+{
+	drv_fault_sensors(r);
+	drv_fault_files(r);
+	drv_fault_eeprom(r);
+}
+
+/* The fault is gone, the module back: all right again, no error. */
+static void drv_fault_recovered(struct drv_fault_run *r)
+{
+	const struct drv_module *m = r->op->mod;
+	struct kunit *test = r->test;
+
+	sff8472_emul_clear_faults(r->d.emul);
+	if (!sff8472_emul_present(r->d.emul))
+		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(r->d.emul));
+	drv_fault_reach(r, SFF8472_HP_PRESENT);
+	drv_expire(&r->d);
+	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&r->d));
+	drv_expect_channels(test, &r->d, m->expect);
+	drv_expect_show(test, &r->d, "vendor_pn", m->vendor_pn);
+	drv_expect_show(test, &r->d, "vendor_sn", m->vendor_sn);
+	KUNIT_EXPECT_EQ(test, (ssize_t)SFF8472_NVMEM_SIZE,
+			drv_eeprom_read(&r->d, 0, r->got, SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_MEMEQ(test, r->got, r->img, SFF8472_NVMEM_SIZE);
+}
+
+static void drv_fault_arm(struct drv_fault_run *r)
+{
+	switch (r->kind) {
+	case DRV_FAULT_NACK:
+		sff8472_emul_nack_nth(r->d.emul, r->at);
+		break;
+	case DRV_FAULT_FF:
+		sff8472_emul_ff_nth(r->d.emul, r->at);
+		break;
+	case DRV_FAULT_REMOVAL:
+		if (r->at)
+			sff8472_emul_remove_after(r->d.emul, r->at);
+		else
+			sff8472_emul_remove(r->d.emul);
+		break;
+	}
+}
+
+/* One operation with one fault, what it shows, and the recovery. */
+static void drv_fault_once(struct drv_fault_run *r, enum drv_fault_kind kind,
+			   unsigned int at)
+{
+	r->kind = kind;
+	r->at = at;
+	r->op->prepare(r);
+	r->op->start(r);
+	drv_fault_arm(r);
+	r->op->run(r);
+	drv_fault_look(r);
+	drv_fault_recovered(r);
+}
+
+/* Transactions and bytes of the operation without a fault. */
+static void drv_fault_measure(struct drv_fault_run *r, unsigned int *xfers,
+			      unsigned int *bytes)
+{
+	struct sff8472_emul_stats st;
+
+	r->op->prepare(r);
+	r->op->start(r);
+	sff8472_emul_reset_stats(r->d.emul);
+	r->op->run(r);
+	drv_stats(&r->d, &st);
+	KUNIT_EXPECT_EQ(r->test, st.nacks, 0ULL);
+	*xfers = st.transactions;
+	*bytes = st.bytes_read + st.bytes_written;
+	r->errors = 0;
+	drv_fault_look(r);
+	KUNIT_EXPECT_EQ_MSG(r->test, r->errors, 0, "%s without a fault",
+			    r->op->name);
+	drv_fault_recovered(r);
+}
+
+static void drv_fault_every_transfer(struct kunit *test,
+				     const struct drv_fault_op *op)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv_fault_run r = { .test = test, .bus = bus, .op = op };
+	unsigned int xfers, bytes, k;
+	int faults = 0;
+
+	r.img = drv_profile_image(test, op->mod->profile);
+	r.got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	r.text = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r.got);
+	KUNIT_ASSERT_NOT_NULL(test, r.text);
+	drv_setup(test, &r.d, bus, op->prev ? op->prev->profile :
+		  op->mod->profile, drv_gc_props);
+	r.hwmon = drv_hold_hwmon(test, r.d.dev);
+
+	drv_fault_measure(&r, &xfers, &bytes);
+	if (op->expected_xfers)
+		KUNIT_EXPECT_EQ(test, xfers, op->expected_xfers(bus));
+	for (k = 1; k <= xfers; k++) {
+		drv_fault_once(&r, DRV_FAULT_NACK, k);
+		drv_fault_once(&r, DRV_FAULT_FF, k);
+		faults += 2;
+	}
+	for (k = 0; k <= bytes; k++, faults++)
+		drv_fault_once(&r, DRV_FAULT_REMOVAL, k);
+	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, %d reads failed\n",
+		   op->name, bus->name, xfers, bytes, faults, r.errors);
+	kunit_info(test, "sff8472-summary: faults %d\n", faults);
+	KUNIT_EXPECT_GT(test, r.errors, 0);
+	if (op->same_hwmon)
+		KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&r.d), r.hwmon);
+}
+
+/* The cage is empty and the driver knows it. */
+static void drv_fault_empty(struct drv_fault_run *r)
+{
+	sff8472_emul_remove(r->d.emul);
+	drv_fault_reach(r, SFF8472_HP_EMPTY);
+	KUNIT_EXPECT_NULL(r->test, drv_hwmon(&r->d));
+}
+
+static void drv_fault_insert(struct drv_fault_run *r)
+{
+	KUNIT_ASSERT_EQ(r->test, 0, sff8472_emul_insert(r->d.emul));
+}
+
+/* The driver shows the previous module, which is swapped for the next. */
+static void drv_fault_show_prev(struct drv_fault_run *r)
+{
+	drv_load(r->test, &r->d, r->op->prev->profile);
+	drv_poll(r->d.dev);
+	drv_fault_reach(r, SFF8472_HP_PRESENT);
+	drv_expect_show(r->test, &r->d, "vendor_sn", r->op->prev->vendor_sn);
+}
+
+static void drv_fault_swap(struct drv_fault_run *r)
+{
+	drv_load(r->test, &r->d, r->op->mod->profile);
+}
+
+/* The hot-plug path: the periodic look finds the module and reads it. */
+static void drv_fault_poll(struct drv_fault_run *r)
+{
+	drv_poll(r->d.dev);
+}
+
+static void drv_fault_nothing(struct drv_fault_run *r)
+{
+}
+
+/* The snapshot has expired: the next reader takes a new one. */
+static void drv_fault_expire(struct drv_fault_run *r)
+{
+	drv_expire(&r->d);
+}
+
+static void drv_fault_read_eeprom(struct drv_fault_run *r)
+{
+	drv_fault_eeprom(r);
+}
+
+static unsigned int drv_insert_xfers(const struct drv_bus *bus)
+{
+	return bus->insert_xfers;
+}
+
+static unsigned int drv_snapshot_xfers(const struct drv_bus *bus)
+{
+	return bus->snapshot_xfers;
+}
+
+static const struct drv_fault_op drv_fault_insertion = {
+	"insertion", &drv_mod_internal, NULL, drv_insert_xfers,
+	drv_fault_empty, drv_fault_insert, drv_fault_poll,
+};
+
+static const struct drv_fault_op drv_fault_swap_op = {
+	"swap", &drv_mod_addr_change, &drv_mod_internal, NULL,
+	drv_fault_show_prev, drv_fault_swap, drv_fault_poll,
+};
+
+static const struct drv_fault_op drv_fault_readout = {
+	"sensors", &drv_mod_internal, NULL, drv_snapshot_xfers,
+	drv_fault_nothing, drv_fault_expire, drv_fault_sensors, true,
+};
+
+static const struct drv_fault_op drv_fault_eeprom_op = {
+	"eeprom", &drv_mod_internal, NULL, drv_snapshot_xfers,
+	drv_fault_nothing, drv_fault_expire, drv_fault_read_eeprom, true,
+};
+
+static void drv_test_fault_insertion(struct kunit *test)
+{
+	drv_fault_every_transfer(test, &drv_fault_insertion);
+}
+
+static void drv_test_fault_swap(struct kunit *test)
+{
+	drv_fault_every_transfer(test, &drv_fault_swap_op);
+}
+
+static void drv_test_fault_sensors(struct kunit *test)
+{
+	drv_fault_every_transfer(test, &drv_fault_readout);
+}
+
+static void drv_test_fault_eeprom(struct kunit *test)
+{
+	drv_fault_every_transfer(test, &drv_fault_eeprom_op);
+}
+
 static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_internal, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
@@ -2764,6 +3140,14 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_hwmon_name, drv_name_gen_params),
 	KUNIT_CASE(drv_test_map_label),
 	KUNIT_CASE(drv_test_hwmon_name_bound),
+	KUNIT_CASE_PARAM_ATTR(drv_test_fault_insertion, drv_bus_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(drv_test_fault_swap, drv_bus_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(drv_test_fault_sensors, drv_bus_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(drv_test_fault_eeprom, drv_bus_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
 	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),

@@ -30,6 +30,12 @@
  *
  * A module that does not answer costs one NACKed transaction; nothing here
  * retries a NACK except the bounded write-cycle poll after an EEPROM write.
+ *
+ * For the same reason a transaction whose data read all 0xFF proves
+ * nothing: a module being pulled out or a glitch on the lines returns that
+ * without an error. Such data is read once more and believed only when it
+ * comes again, so a module whose bytes are 0xFF costs one transaction more
+ * and a single bad transaction never becomes the module's bytes.
  */
 
 #include <linux/delay.h>
@@ -37,6 +43,7 @@
 #include <linux/i2c.h>
 #include <linux/jiffies.h>
 #include <linux/minmax.h>
+#include <linux/string.h>
 #include "sff8472_compat.h"
 
 #include "sff8472.h"
@@ -284,6 +291,22 @@ static int sff8472_byte_read(struct i2c_client *client, u8 off, u8 *buf)
 	return 0;
 }
 
+/* Nobody drove SDA during the whole read (see the top of this file). */
+static bool sff8472_pulled_up(const u8 *buf, size_t len)
+{
+	return !memchr_inv(buf, 0xff, len);
+}
+
+/* A byte, read once more when it is 0xFF. */
+static int sff8472_byte_read_sure(struct i2c_client *client, u8 off, u8 *buf)
+{
+	int ret = sff8472_byte_read(client, off, buf);
+
+	if (!ret && sff8472_pulled_up(buf, 1))
+		ret = sff8472_byte_read(client, off, buf);
+	return ret;
+}
+
 /*
  * Byte mode: the module may update a value between our two reads. If the
  * MSB is the same before and after the LSB, the three bytes belong to one
@@ -296,11 +319,11 @@ static int sff8472_byte_read_word(struct sff8472_bus *bus,
 	int tries, ret;
 
 	for (tries = 0; tries < SFF8472_BYTE_WORD_TRIES; tries++) {
-		ret = sff8472_byte_read(client, off, &msb);
+		ret = sff8472_byte_read_sure(client, off, &msb);
 		if (!ret)
-			ret = sff8472_byte_read(client, off + 1, &lsb);
+			ret = sff8472_byte_read_sure(client, off + 1, &lsb);
 		if (!ret)
-			ret = sff8472_byte_read(client, off, &msb_again);
+			ret = sff8472_byte_read_sure(client, off, &msb_again);
 		if (ret)
 			return ret;
 		if (msb == msb_again) {
@@ -322,9 +345,9 @@ static bool sff8472_is_live_word(enum sff8472_page page, unsigned int off)
 }
 
 /* Read up to @len bytes at @off in one go; returns the count or an error. */
-static int sff8472_read_piece(struct sff8472_bus *bus,
-			      enum sff8472_page page, unsigned int off,
-			      u8 *buf, size_t len)
+static int sff8472_read_piece_once(struct sff8472_bus *bus,
+				   enum sff8472_page page, unsigned int off,
+				   u8 *buf, size_t len)
 {
 	struct i2c_client *client = sff8472_page_client(bus, page);
 	size_t n;
@@ -349,10 +372,24 @@ static int sff8472_read_piece(struct sff8472_bus *bus,
 	default:
 		n = len >= 2 && sff8472_is_live_word(page, off) ? 2 : 1;
 		ret = n == 2 ? sff8472_byte_read_word(bus, client, off, buf) :
-			       sff8472_byte_read(client, off, buf);
+			       sff8472_byte_read_sure(client, off, buf);
 		break;
 	}
 	return ret ? ret : n;
+}
+
+/* The same, but data of all 0xFF must come twice (see the top of file). */
+static int sff8472_read_piece(struct sff8472_bus *bus,
+			      enum sff8472_page page, unsigned int off,
+			      u8 *buf, size_t len)
+{
+	int ret = sff8472_read_piece_once(bus, page, off, buf, len);
+
+	/* In byte mode every byte was made sure of already. */
+	if (ret > 0 && bus->mode != SFF8472_BUS_SMBUS_BYTE &&
+	    sff8472_pulled_up(buf, ret))
+		ret = sff8472_read_piece_once(bus, page, off, buf, ret);
+	return ret;
 }
 
 static bool sff8472_range_ok(unsigned int off, size_t len)

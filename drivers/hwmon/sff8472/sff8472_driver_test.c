@@ -2880,18 +2880,28 @@ static void drv_fault_look(struct drv_fault_run *r)
 	drv_fault_eeprom(r);
 }
 
-/* The fault is gone, the module back: all right again, no error. */
+/*
+ * The fault is gone, the module back, and the driver had its periodic look
+ * (an address-change module put back answers at A0h again, which only a
+ * look finds out): all right again, no error.
+ */
 static void drv_fault_recovered(struct drv_fault_run *r)
 {
 	const struct drv_module *m = r->op->mod;
 	struct kunit *test = r->test;
+	long val;
 
 	sff8472_emul_clear_faults(r->d.emul);
 	if (!sff8472_emul_present(r->d.emul))
 		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(r->d.emul));
+	drv_poll(r->d.dev);
 	drv_fault_reach(r, SFF8472_HP_PRESENT);
 	drv_expire(&r->d);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&r->d));
+	KUNIT_ASSERT_EQ_MSG(test, 0, drv_read(&r->d, hwmon_temp,
+					      hwmon_temp_input, 0, &val),
+			    "%s: %s at %u: not recovered", r->op->name,
+			    drv_fault_names[r->kind], r->at);
 	drv_expect_channels(test, &r->d, m->expect);
 	drv_expect_show(test, &r->d, "vendor_pn", m->vendor_pn);
 	drv_expect_show(test, &r->d, "vendor_sn", m->vendor_sn);

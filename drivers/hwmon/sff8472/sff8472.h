@@ -139,6 +139,8 @@ struct sff8472_snapshot {
  *	value and the constants it is decoded with belong to one module
  * @bus: the bus this cache reads
  * @present: @mod holds the module in the cage
+ * @doubted: @mod did not answer its last verification (it may be gone or
+ *	swapped): its readers get -EIO, not its bytes, until it answers again
  * @generation: counts insertions (a new value means another module)
  * @mod: the cached module
  * @scratch: where a module is read before it replaces @mod
@@ -152,6 +154,7 @@ struct sff8472_cache {
 	struct mutex lock;	/* bus and cache */
 	struct sff8472_bus *bus;
 	bool present;
+	bool doubted;
 	u32 generation;
 	struct sff8472_module mod;
 	struct sff8472_module scratch;
@@ -288,6 +291,7 @@ void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone);
 int sff8472_cache_look(struct sff8472_cache *cache);
 int sff8472_cache_verify(struct sff8472_cache *cache);
 void sff8472_cache_drop_live(struct sff8472_cache *cache);
+void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt);
 
 /* sff8472_cache.c: for the outputs; all with the cache lock held. */
 const struct sff8472_module *sff8472_cache_module(struct sff8472_cache *cache);

@@ -25,6 +25,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/err.h>
 #include <linux/i2c.h>
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
@@ -228,6 +229,7 @@ static void sff8472_commit(struct sff8472_cache *cache,
 		cache->generation++;
 	cache->mod = cache->scratch;
 	cache->present = true;
+	cache->doubted = false;
 	cache->live = *first;
 	cache->live.taken = get_jiffies_64();
 	cache->live.tried = cache->mod.has_a2;
@@ -291,8 +293,30 @@ void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone)
 {
 	lockdep_assert_held(&cache->lock);
 	cache->present = false;
+	cache->doubted = false;
 	cache->live.tried = false;
 	sff8472_bus_forget(cache->bus, surely_gone);
+}
+
+/**
+ * sff8472_cache_doubt() - the cached module did not answer as itself, or
+ *	did again
+ * @cache: the cage's cache, with its lock held
+ * @doubt: it may be gone or swapped for another: until it answers again,
+ *	its readers get -EIO, never its cached identity or values
+ */
+void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt)
+{
+	lockdep_assert_held(&cache->lock);
+	cache->doubted = doubt;
+}
+
+/* 0 when the cached module may be shown, else the error its readers get. */
+static int sff8472_cache_state(const struct sff8472_cache *cache)
+{
+	if (!cache->present)
+		return -ENODEV;
+	return cache->doubted ? -EIO : 0;
 }
 
 /**
@@ -379,12 +403,16 @@ int sff8472_cache_verify(struct sff8472_cache *cache)
  * sff8472_cache_module() - the cached module
  * @cache: the cage's cache, with its lock held
  *
- * Return: the module, or NULL when the cage is empty.
+ * Return: the module; ERR_PTR(-ENODEV) when the cage is empty, or
+ * ERR_PTR(-EIO) while the module is in doubt.
  */
 const struct sff8472_module *sff8472_cache_module(struct sff8472_cache *cache)
 {
+	int ret;
+
 	lockdep_assert_held(&cache->lock);
-	return cache->present ? &cache->mod : NULL;
+	ret = sff8472_cache_state(cache);
+	return ret ? ERR_PTR(ret) : &cache->mod;
 }
 
 static bool sff8472_live_fresh(const struct sff8472_cache *cache, u64 now)
@@ -400,7 +428,8 @@ static bool sff8472_live_fresh(const struct sff8472_cache *cache, u64 now)
  * @snap: set to the snapshot on success
  *
  * Return: 0; -ENODEV (empty cage), -ENODATA (no A2h), or -EIO when the
- * last attempt, within update_interval, failed or met another module.
+ * last attempt, within update_interval, failed or met another module, or
+ * the module is in doubt.
  */
 int sff8472_cache_live(struct sff8472_cache *cache,
 		       const struct sff8472_snapshot **snap)
@@ -409,8 +438,9 @@ int sff8472_cache_live(struct sff8472_cache *cache,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (!cache->present)
-		return -ENODEV;
+	ret = sff8472_cache_state(cache);
+	if (ret)
+		return ret;
 	if (!cache->mod.has_a2)
 		return -ENODATA;
 	if (!sff8472_live_fresh(cache, now)) {
@@ -442,7 +472,7 @@ int sff8472_cache_ready(struct sff8472_cache *cache,
 {
 	int ret;
 
-	if (cache->present && !cache->mod.has_ddm)
+	if (!sff8472_cache_state(cache) && !cache->mod.has_ddm)
 		return -ENODATA;
 	ret = sff8472_cache_live(cache, snap);
 	if (ret)
@@ -517,8 +547,9 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 	ssize_t n;
 
 	lockdep_assert_held(&cache->lock);
-	if (!cache->present)
-		return -ENODEV;
+	n = sff8472_cache_state(cache);
+	if (n)
+		return n;
 	if (off >= SFF8472_NVMEM_SIZE)
 		return 0;
 	count = min_t(size_t, count, SFF8472_NVMEM_SIZE - off);
@@ -596,8 +627,9 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (!cache->present)
-		return -ENODEV;
+	ret = sff8472_cache_state(cache);
+	if (ret)
+		return ret;
 	if (!cache->mod.has_ddm || !bus->max_write ||
 	    mask & ~sff8472_control_bits(&cache->mod, a2_off))
 		return -EOPNOTSUPP;
@@ -695,15 +727,18 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (sff8472_is_control_write(cache, off, count))
-		return cache->present ?
-		       sff8472_write_control_byte(cache, a2_off, *buf) : -ENODEV;
+	if (sff8472_is_control_write(cache, off, count)) {
+		ret = sff8472_cache_state(cache);
+		return ret ? ret : sff8472_write_control_byte(cache, a2_off,
+							      *buf);
+	}
 	if (!sff8472_write_allowed(cache, off, count))
 		return -EPERM;
 	if (!bus->max_write)
 		return -EOPNOTSUPP;	/* the adapter cannot write */
-	if (!cache->present)
-		return -ENODEV;
+	ret = sff8472_cache_state(cache);
+	if (ret)
+		return ret;
 	if (!cache->mod.has_a2)
 		return -EOPNOTSUPP;	/* no A2h, so no user EEPROM */
 

@@ -1474,6 +1474,9 @@ static void drv_test_addr_change_after_error(struct kunit *test)
 				       &val), 0);
 	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
+	/* Until the module answers the next verification: errors only. */
+	drv_expect_show_err(test, &d, "vendor_pn", -EIO);
+	drv_settle(test, d.dev);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
 	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,

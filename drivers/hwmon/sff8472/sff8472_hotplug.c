@@ -255,10 +255,15 @@ static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
 	case SFF8472_HP_PROBE:
 		return sff8472_hp_probe(data, now);
 	case SFF8472_HP_RETRY:
+		sff8472_hp_backoff(data, now);
+		return SFF8472_EV_NONE;
 	case SFF8472_HP_MISSING:
+		/* Perhaps gone, perhaps another module: show nothing of it. */
+		sff8472_cache_doubt(&data->cache, true);
 		sff8472_hp_backoff(data, now);
 		return SFF8472_EV_NONE;
 	case SFF8472_HP_PRESENT:
+		sff8472_cache_doubt(&data->cache, false);
 		hp->retry_ms = 0;
 		hp->misses = 0;
 		hp->slow_warned = false;

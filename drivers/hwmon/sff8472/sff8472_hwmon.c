@@ -147,8 +147,8 @@ static int sff8472_threshold(const struct sff8472_module *m,
 	s32 out;
 	int ret;
 
-	if (!m)
-		return -ENODEV;
+	if (IS_ERR(m))
+		return PTR_ERR(m);
 	if (!m->has_ddm || !(m->thr_ok & BIT(ch)))
 		return -ENODATA;
 	ret = sff8472_calibrate(&m->cal, ch, m->thr.raw[ch][limit], unit, &out);

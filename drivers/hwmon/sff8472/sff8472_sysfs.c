@@ -14,6 +14,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/err.h>
 #include <linux/kobject.h>
 #include <linux/kstrtox.h>
 #include <linux/string.h>
@@ -35,7 +36,7 @@ static ssize_t sff8472_show_locked(struct device *dev, char *buf,
 
 	mutex_lock(&data->cache.lock);
 	m = sff8472_cache_module(&data->cache);
-	ret = m ? show(m, buf) : -ENODEV;
+	ret = IS_ERR(m) ? PTR_ERR(m) : show(m, buf);
 	mutex_unlock(&data->cache.lock);
 	return ret;
 }
@@ -156,8 +157,8 @@ static int sff8472_read_bit(struct sff8472_cache *cache,
 	const struct sff8472_snapshot *snap;
 	int ret;
 
-	if (!m)
-		return -ENODEV;
+	if (IS_ERR(m))
+		return PTR_ERR(m);
 	if (!m->has_ddm)
 		return -ENODATA;
 	if (bit->need && !(m->id.enh_options & bit->need))
@@ -224,8 +225,8 @@ static int sff8472_power_level_supported(struct sff8472_cache *cache)
 {
 	const struct sff8472_module *m = sff8472_cache_module(cache);
 
-	if (!m)
-		return -ENODEV;
+	if (IS_ERR(m))
+		return PTR_ERR(m);
 	return m->id.options & SFP_OPTIONS_POWER_DECL ? 0 : -EOPNOTSUPP;
 }
 

@@ -101,6 +101,7 @@ struct sff8472_emul {
 	unsigned int nack_next;
 	unsigned int nack_nth;
 	unsigned int remove_after;
+	unsigned int remove_nth;
 	unsigned int ff_nth;
 	bool read_ff;
 	u8 unstable_off;
@@ -693,6 +694,8 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	mutex_lock(&e->lock);
 	e->txn++;
 	e->stats.transactions++;
+	if (e->remove_nth && --e->remove_nth == 0)
+		e->present = false;
 	if (e->nack_next) {
 		e->nack_next--;
 		nack_all = true;
@@ -974,6 +977,7 @@ static void emul_load_locked(struct sff8472_emul *e, const u8 *img,
 	e->latched = latched;
 	e->pins_applied = false;
 	e->remove_after = 0;
+	e->remove_nth = 0;
 	memset(e->step, 0, sizeof(e->step));
 	strscpy(e->profile, profile, sizeof(e->profile));
 	e->burst_broken = false;
@@ -1040,6 +1044,7 @@ void sff8472_emul_remove(struct sff8472_emul *emul)
 	mutex_lock(&emul->lock);
 	emul->present = false;
 	emul->remove_after = 0;
+	emul->remove_nth = 0;
 	mutex_unlock(&emul->lock);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_remove);
@@ -1234,6 +1239,14 @@ void sff8472_emul_remove_after(struct sff8472_emul *emul, unsigned int n)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_remove_after);
 
+void sff8472_emul_remove_nth(struct sff8472_emul *emul, unsigned int n)
+{
+	mutex_lock(&emul->lock);
+	emul->remove_nth = n;
+	mutex_unlock(&emul->lock);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_remove_nth);
+
 void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n)
 {
 	mutex_lock(&emul->lock);
@@ -1266,6 +1279,7 @@ void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 	emul->nack_next = 0;
 	emul->nack_nth = 0;
 	emul->remove_after = 0;
+	emul->remove_nth = 0;
 	emul->ff_nth = 0;
 	emul->read_ff = false;
 	emul->unstable_reads = 0;
@@ -1509,7 +1523,7 @@ static int emul_show_faults(struct seq_file *s, void *unused)
 	mutex_lock(&e->lock);
 	seq_printf(s, "nack_next %u\nnack_nth %u\nremove_after %u\nread_ff %d\n",
 		   e->nack_next, e->nack_nth, e->remove_after, e->read_ff);
-	seq_printf(s, "ff_nth %u\n", e->ff_nth);
+	seq_printf(s, "ff_nth %u\nremove_nth %u\n", e->ff_nth, e->remove_nth);
 	seq_printf(s, "slow_start_ms %u\ndata_ready_ms %u\nwrite_cycle_us %u\n",
 		   e->slow_ms, e->drb_ms, e->write_cycle_us);
 	mutex_unlock(&e->lock);
@@ -1546,6 +1560,8 @@ static ssize_t emul_write_faults(struct file *file, const char __user *ubuf,
 		sff8472_emul_set_read_ff(e, n);
 	else if (!strcmp(argv[0], "ff_nth"))
 		sff8472_emul_ff_nth(e, n);
+	else if (!strcmp(argv[0], "remove_nth"))
+		sff8472_emul_remove_nth(e, n);
 	else if (!strcmp(argv[0], "slow_start_ms"))
 		sff8472_emul_set_slow_start(e, n);
 	else if (!strcmp(argv[0], "data_ready_ms"))

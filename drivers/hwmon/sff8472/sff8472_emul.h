@@ -146,17 +146,20 @@ void sff8472_emul_set_write_cycle(struct sff8472_emul *emul, unsigned int us);
  * @n-th transaction from now (1 = the next one). remove_after: the module is
  * pulled out after @n more data bytes have crossed the bus; the rest of that
  * transaction reads 0xFF (a write NACKs), later transactions NACK.
+ * remove_nth: the module is pulled out just before the @n-th transaction
+ * from now (1 = the next one), which NACKs, as do the later ones.
  * read_ff: the module ACKs but every data byte read is 0xFF.
  * ff_nth: only in the @n-th transaction from now (1 = the next one) every
  * data byte read is 0xFF, the module ACKing as usual (what a module being
  * pulled out or a glitching bus returns for one transaction).
  * unstable_a2: the next @n reads of A2h byte @off return its complement (a
  * module whose byte reads back unstably, e.g. CC_DMI).
- * sff8472_emul_clear_faults() cancels all six.
+ * sff8472_emul_clear_faults() cancels all seven.
  */
 void sff8472_emul_nack_next(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_nack_nth(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_remove_after(struct sff8472_emul *emul, unsigned int n);
+void sff8472_emul_remove_nth(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on);
 void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_unstable_a2(struct sff8472_emul *emul, u8 off,

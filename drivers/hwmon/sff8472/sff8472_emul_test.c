@@ -873,6 +873,18 @@ static void emul_test_fault_removal(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buf[0], 1);
 	KUNIT_EXPECT_EQ(test, buf[1], 2);
 	KUNIT_EXPECT_EQ(test, buf[2], 0);
+
+	/* before the 2nd transaction from now: it NACKs at the address */
+	sff8472_emul_remove_nth(e, 2);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 3));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMU", 3);
+	KUNIT_EXPECT_TRUE(test, sff8472_emul_present(e));
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd(a, A0, 20, buf, 3));
+	KUNIT_EXPECT_FALSE(test, sff8472_emul_present(e));
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd(a, A0, 20, buf, 3));
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(e));
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 3));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMU", 3);
 }
 
 /*

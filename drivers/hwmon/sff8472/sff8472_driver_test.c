@@ -2715,19 +2715,23 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 
 /*
  * Fault injection at every transaction (issue 9): for an insertion, a
- * swap, a `sensors` read-out and a full eeprom read, a NACK, then 0xFF data
- * at each transaction k of the operation in turn, then a removal after each
- * byte n (n = 0: before the first transaction; a removal at transaction k
- * is the removal after the last byte of transaction k - 1). Whatever the
- * driver shows is the present module's documented value or an error: never
- * the previous module's, never one decoded from 0xFF, and once the fault
- * is gone (the module put back) the right values again, without unbinding.
+ * `sensors` read-out and a full eeprom read, a NACK, 0xFF data and a
+ * removal at each transaction k of the operation in turn, and a removal
+ * after each byte n (which includes the removal at every k > 1: it is the
+ * removal after the last byte of transaction k - 1); for a swap, the same
+ * without the bytes. Whatever the driver shows is the present module's
+ * documented value or an error: never the previous module's, never one
+ * decoded from 0xFF, and once the fault is gone (the module put back) the
+ * right values again, without unbinding.
  */
-enum drv_fault_kind { DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL };
+enum drv_fault_kind {
+	DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL, DRV_FAULT_REMOVAL_BYTE
+};
 
 static const char * const drv_fault_names[] = {
 	[DRV_FAULT_NACK] = "NACK", [DRV_FAULT_FF] = "0xFF data",
-	[DRV_FAULT_REMOVAL] = "removal after byte",
+	[DRV_FAULT_REMOVAL] = "removal",
+	[DRV_FAULT_REMOVAL_BYTE] = "removal after byte",
 };
 
 /* A module and its documented identity and values. */
@@ -2759,6 +2763,7 @@ struct drv_fault_op {
 	void (*prepare)(struct drv_fault_run *r);	/* no fault armed */
 	void (*start)(struct drv_fault_run *r);		/* before arming */
 	void (*run)(struct drv_fault_run *r);		/* the bus traffic */
+	bool each_byte;		/* a removal after each byte too */
 	bool same_hwmon;	/* no re-publication: the module stays */
 };
 
@@ -2923,10 +2928,10 @@ static void drv_fault_arm(struct drv_fault_run *r)
 		sff8472_emul_ff_nth(r->d.emul, r->at);
 		break;
 	case DRV_FAULT_REMOVAL:
-		if (r->at)
-			sff8472_emul_remove_after(r->d.emul, r->at);
-		else
-			sff8472_emul_remove(r->d.emul);
+		sff8472_emul_remove_nth(r->d.emul, r->at);
+		break;
+	case DRV_FAULT_REMOVAL_BYTE:
+		sff8472_emul_remove_after(r->d.emul, r->at);
 		break;
 	}
 }
@@ -2972,6 +2977,7 @@ static void drv_fault_every_transfer(struct kunit *test,
 	const struct drv_bus *bus = test->param_value;
 	struct drv_fault_run r = { .test = test, .bus = bus, .op = op };
 	unsigned int xfers, bytes, k;
+	ktime_t start = ktime_get();
 	int faults = 0;
 
 	r.img = drv_profile_image(test, op->mod->profile);
@@ -2990,11 +2996,16 @@ static void drv_fault_every_transfer(struct kunit *test,
 		drv_fault_once(&r, DRV_FAULT_NACK, k);
 		drv_fault_once(&r, DRV_FAULT_FF, k);
 		faults += 2;
+		if (k == 1 || !op->each_byte) {
+			drv_fault_once(&r, DRV_FAULT_REMOVAL, k);
+			faults++;
+		}
 	}
-	for (k = 0; k <= bytes; k++, faults++)
-		drv_fault_once(&r, DRV_FAULT_REMOVAL, k);
-	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, %d reads failed\n",
-		   op->name, bus->name, xfers, bytes, faults, r.errors);
+	for (k = 1; op->each_byte && k <= bytes; k++, faults++)
+		drv_fault_once(&r, DRV_FAULT_REMOVAL_BYTE, k);
+	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, %d reads failed, %lld ms\n",
+		   op->name, bus->name, xfers, bytes, faults, r.errors,
+		   ktime_ms_delta(ktime_get(), start));
 	kunit_info(test, "sff8472-summary: faults %d\n", faults);
 	KUNIT_EXPECT_GT(test, r.errors, 0);
 	if (op->same_hwmon)
@@ -3061,22 +3072,23 @@ static unsigned int drv_snapshot_xfers(const struct drv_bus *bus)
 
 static const struct drv_fault_op drv_fault_insertion = {
 	"insertion", &drv_mod_internal, NULL, drv_insert_xfers,
-	drv_fault_empty, drv_fault_insert, drv_fault_poll,
+	drv_fault_empty, drv_fault_insert, drv_fault_poll, true,
 };
 
 static const struct drv_fault_op drv_fault_swap_op = {
 	"swap", &drv_mod_addr_change, &drv_mod_internal, NULL,
-	drv_fault_show_prev, drv_fault_swap, drv_fault_poll,
+	drv_fault_show_prev, drv_fault_swap, drv_fault_poll, false,
 };
 
 static const struct drv_fault_op drv_fault_readout = {
 	"sensors", &drv_mod_internal, NULL, drv_snapshot_xfers,
-	drv_fault_nothing, drv_fault_expire, drv_fault_sensors, true,
+	drv_fault_nothing, drv_fault_expire, drv_fault_sensors, true, true,
 };
 
 static const struct drv_fault_op drv_fault_eeprom_op = {
 	"eeprom", &drv_mod_internal, NULL, drv_snapshot_xfers,
 	drv_fault_nothing, drv_fault_expire, drv_fault_read_eeprom, true,
+	true,
 };
 
 static void drv_test_fault_insertion(struct kunit *test)

@@ -3065,6 +3065,12 @@ static unsigned int drv_insert_xfers(const struct drv_bus *bus)
 	return bus->insert_xfers;
 }
 
+/* The same reads, and one general call (04h 02h) before those of A2h. */
+static unsigned int drv_insert_ac_xfers(const struct drv_bus *bus)
+{
+	return bus->insert_xfers + 1;
+}
+
 static unsigned int drv_snapshot_xfers(const struct drv_bus *bus)
 {
 	return bus->snapshot_xfers;
@@ -3073,6 +3079,13 @@ static unsigned int drv_snapshot_xfers(const struct drv_bus *bus)
 static const struct drv_fault_op drv_fault_insertion = {
 	"insertion", &drv_mod_internal, NULL, drv_insert_xfers,
 	drv_fault_empty, drv_fault_insert, drv_fault_poll, true,
+};
+
+/* Per transaction: the bytes of its reads are the insertion's above. */
+static const struct drv_fault_op drv_fault_insertion_ac = {
+	"insertion (address change)", &drv_mod_addr_change, NULL,
+	drv_insert_ac_xfers, drv_fault_empty, drv_fault_insert, drv_fault_poll,
+	false,
 };
 
 static const struct drv_fault_op drv_fault_swap_op = {
@@ -3094,6 +3107,11 @@ static const struct drv_fault_op drv_fault_eeprom_op = {
 static void drv_test_fault_insertion(struct kunit *test)
 {
 	drv_fault_every_transfer(test, &drv_fault_insertion);
+}
+
+static void drv_test_fault_insertion_addr_change(struct kunit *test)
+{
+	drv_fault_every_transfer(test, &drv_fault_insertion_ac);
 }
 
 static void drv_test_fault_swap(struct kunit *test)
@@ -3167,6 +3185,8 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_hwmon_name_bound),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_insertion, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(drv_test_fault_insertion_addr_change,
+			      drv_bus_gen_params, { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_swap, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_sensors, drv_bus_gen_params,

@@ -3104,6 +3104,42 @@ static const struct drv_fault_op drv_fault_eeprom_op = {
 	true,
 };
 
+/*
+ * A module whose CC_DMI happens to be 0xFF: a snapshot transaction of 0xFF
+ * that ends with the proof byte proves nothing then. 0xFF data at each
+ * transaction of the snapshot is still never a value, alarm or status bit.
+ * A2h 94 (unallocated, ignored by the driver) makes the sum 0xFF.
+ */
+static void drv_test_fault_cc_dmi_ff(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	struct drv_fault_run r = {
+		.test = test, .bus = bus, .op = &drv_fault_readout,
+		.kind = DRV_FAULT_FF,
+	};
+	u8 *a2;
+
+	r.img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	r.got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	r.text = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r.got);
+	KUNIT_ASSERT_NOT_NULL(test, r.text);
+	a2 = r.img + SFF8472_PAGE_LEN;
+	a2[94] = 0xff - drv_sum(a2, 94);
+	a2[95] = drv_sum(a2, 95);
+	KUNIT_ASSERT_EQ(test, a2[95], 0xff);
+	r.d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	drv_load_image(test, &r.d, r.img);
+	drv_bind(test, &r.d, drv_quiet_props);
+	for (r.at = 1; r.at <= bus->snapshot_xfers; r.at++) {
+		drv_expire(&r.d);
+		sff8472_emul_ff_nth(r.d.emul, r.at);
+		drv_fault_look(&r);
+		drv_fault_recovered(&r);
+	}
+	kunit_info(test, "sff8472-summary: faults %u\n", bus->snapshot_xfers);
+}
+
 static void drv_test_fault_insertion(struct kunit *test)
 {
 	drv_fault_every_transfer(test, &drv_fault_insertion);
@@ -3189,6 +3225,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 			      drv_bus_gen_params, { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_swap, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM(drv_test_fault_cc_dmi_ff, drv_bus_gen_params),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_sensors, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_eeprom, drv_bus_gen_params,

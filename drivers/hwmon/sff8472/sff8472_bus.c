@@ -462,6 +462,26 @@ static int sff8472_i2c_read_combined(struct i2c_client *client, u8 off,
 	return ret == ARRAY_SIZE(msgs) ? 0 : (ret < 0 ? ret : -EIO);
 }
 
+/*
+ * The last piece with its proof in one transfer. A proof byte of 0xFF (a
+ * module whose CC_DMI is 0xFF) cannot tell a transfer of 0xFF from the
+ * module's answer, so a piece of all 0xFF is read once more here too.
+ */
+static int sff8472_read_last_proven(struct sff8472_bus *bus,
+				    enum sff8472_page page, u8 off, u8 *buf,
+				    size_t len, u8 proof_off, u8 *proof)
+{
+	struct i2c_client *client = sff8472_page_client(bus, page);
+	int ret;
+
+	ret = sff8472_i2c_read_combined(client, off, buf, len, proof_off,
+					proof);
+	if (!ret && sff8472_pulled_up(buf, len))
+		ret = sff8472_i2c_read_combined(client, off, buf, len,
+						proof_off, proof);
+	return ret;
+}
+
 /**
  * sff8472_bus_read_proven() - read bytes, then one byte that proves it
  * @bus: the cage's bus, with the cache lock held
@@ -491,10 +511,9 @@ int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
 	if (ret < 0)
 		return ret;
 	if (ret)
-		return sff8472_i2c_read_combined(sff8472_page_client(bus, page),
-						 off + len - ret,
-						 buf + len - ret, ret,
-						 proof_off, proof);
+		return sff8472_read_last_proven(bus, page, off + len - ret,
+						buf + len - ret, ret,
+						proof_off, proof);
 	ret = sff8472_read_piece(bus, page, proof_off, proof, 1);
 	return ret < 0 ? ret : 0;
 }

@@ -2725,10 +2725,12 @@ static void drv_test_nack_each_transaction(struct kunit *test)
  * right values again, without unbinding.
  */
 enum drv_fault_kind {
-	DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL, DRV_FAULT_REMOVAL_BYTE
+	DRV_FAULT_NONE, DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL,
+	DRV_FAULT_REMOVAL_BYTE
 };
 
 static const char * const drv_fault_names[] = {
+	[DRV_FAULT_NONE] = "no fault",
 	[DRV_FAULT_NACK] = "NACK", [DRV_FAULT_FF] = "0xFF data",
 	[DRV_FAULT_REMOVAL] = "removal",
 	[DRV_FAULT_REMOVAL_BYTE] = "removal after byte",
@@ -2921,6 +2923,8 @@ static void drv_fault_recovered(struct drv_fault_run *r)
 static void drv_fault_arm(struct drv_fault_run *r)
 {
 	switch (r->kind) {
+	case DRV_FAULT_NONE:
+		break;
 	case DRV_FAULT_NACK:
 		sff8472_emul_nack_nth(r->d.emul, r->at);
 		break;
@@ -3065,12 +3069,6 @@ static unsigned int drv_insert_xfers(const struct drv_bus *bus)
 	return bus->insert_xfers;
 }
 
-/* The same reads, and one general call (04h 02h) before those of A2h. */
-static unsigned int drv_insert_ac_xfers(const struct drv_bus *bus)
-{
-	return bus->insert_xfers + 1;
-}
-
 static unsigned int drv_snapshot_xfers(const struct drv_bus *bus)
 {
 	return bus->snapshot_xfers;
@@ -3081,13 +3079,10 @@ static const struct drv_fault_op drv_fault_insertion = {
 	drv_fault_empty, drv_fault_insert, drv_fault_poll, true,
 };
 
-/* Per transaction: the bytes of its reads are the insertion's above. */
-static const struct drv_fault_op drv_fault_insertion_ac = {
-	"insertion (address change)", &drv_mod_addr_change, NULL,
-	drv_insert_ac_xfers, drv_fault_empty, drv_fault_insert, drv_fault_poll,
-	false,
-};
-
+/*
+ * B is the address-change module: its insertion (A0h, the general call,
+ * A2h) is the one faulted, at each transaction, in every adapter mode.
+ */
 static const struct drv_fault_op drv_fault_swap_op = {
 	"swap", &drv_mod_addr_change, &drv_mod_internal, NULL,
 	drv_fault_show_prev, drv_fault_swap, drv_fault_poll, false,
@@ -3143,11 +3138,6 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 static void drv_test_fault_insertion(struct kunit *test)
 {
 	drv_fault_every_transfer(test, &drv_fault_insertion);
-}
-
-static void drv_test_fault_insertion_addr_change(struct kunit *test)
-{
-	drv_fault_every_transfer(test, &drv_fault_insertion_ac);
 }
 
 static void drv_test_fault_swap(struct kunit *test)
@@ -3221,8 +3211,6 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_hwmon_name_bound),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_insertion, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
-	KUNIT_CASE_PARAM_ATTR(drv_test_fault_insertion_addr_change,
-			      drv_bus_gen_params, { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM_ATTR(drv_test_fault_swap, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(drv_test_fault_cc_dmi_ff, drv_bus_gen_params),

@@ -31,11 +31,12 @@
  * A module that does not answer costs one NACKed transaction; nothing here
  * retries a NACK except the bounded write-cycle poll after an EEPROM write.
  *
- * For the same reason a transaction whose data read all 0xFF proves
+ * Pulled-up lines also make a transaction whose data read all 0xFF prove
  * nothing: a module being pulled out or a glitch on the lines returns that
- * without an error. Such data is read once more and believed only when it
- * comes again, so a module whose bytes are 0xFF costs one transaction more
- * and a single bad transaction never becomes the module's bytes.
+ * without an error, and the next transaction may well be answered. Such
+ * data is read once more and believed only when it comes again, so a
+ * module whose bytes are 0xFF costs one transaction more and a single bad
+ * transaction never becomes the module's bytes.
  */
 
 #include <linux/delay.h>
@@ -378,7 +379,7 @@ static int sff8472_read_piece_once(struct sff8472_bus *bus,
 	return ret ? ret : n;
 }
 
-/* The same, but data of all 0xFF must come twice (see the top of file). */
+/* The same, but data of all 0xFF must come twice (top of this file). */
 static int sff8472_read_piece(struct sff8472_bus *bus,
 			      enum sff8472_page page, unsigned int off,
 			      u8 *buf, size_t len)

@@ -8,13 +8,16 @@ costs much more than a read. Each role logs what it did, one line per
 operation, "T0 T1 WHAT VALUE" (nanoseconds before and after), into
 OUT/<role>.log; scripts/hostile/check.py judges them on the host.
 
-  stress.py OUT SECONDS CAGE...     CAGE: LABEL:DEV:EMUL:TAGDIR:TAG,TAG,...
+  stress.py OUT SECONDS CAGE...
+      CAGE: LABEL:DEV:EMUL:TAGDIR:TAG,TAG,...:REBIND (1 or 0)
 
 Per cage: a reader of hwmon (temp1_input, temp1_crit, in0_input), one of
 sysfs (vendor_sn, vcc_100uv), one of the eeprom file and the nvmem file
-(512 bytes in one read; logs the SHA-1 of each half), a swapper that pulls
+(512 bytes in one read; logs the SHA-1 of each half), one that keeps
+vendor_sn, temp1_input and eeprom open and reads them again through the
+same descriptors, a swapper that pulls
 the module out (debugfs present) and pushes another tagged one in (debugfs
-image) and a rebinder that unbinds and binds the driver. The first tag of
+image) and, with REBIND 1, a rebinder that unbinds and binds the driver. The first tag of
 a cage is the module in it at the start. Exit status 1 when a role did not
 finish within 30 s of the end (a hang), with its name on stderr.
 """
@@ -86,6 +89,13 @@ def text_reader(log, end, files, directory):
     return n
 
 
+def eeprom_text(data):
+    """SIZE:HASH,HASH: the size read and the SHA-1 of each 256-byte half."""
+    halves = [hashlib.sha1(data[i:i + 256]).hexdigest()[:16]
+              for i in range(0, len(data), 256)]
+    return f'{len(data)}:' + ','.join(halves)
+
+
 def eeprom_reader(log, end, dev):
     """512 bytes in one read from the eeprom file, then from nvmem."""
     n = 0
@@ -97,12 +107,37 @@ def eeprom_reader(log, end, dev):
                 found = glob.glob(f'{dev}/*/nvmem')
                 path = found[0] if found else f'{dev}/nvmem-gone'
             data, err = read_file(path, 512)
-            if err:
-                log.op(t0, what, '!' + err)
+            log.op(t0, what, '!' + err if err else eeprom_text(data))
+            n += 1
+    return n
+
+
+def held_reader(log, end, dev):
+    """Files opened once and read again and again through the same
+    descriptor (as a monitoring agent may keep them), across swaps and
+    rebinds: opened again only after a read failed."""
+    paths = {'vendor_sn': lambda: f'{dev}/vendor_sn',
+             'temp1_input': lambda: f'{hwmon_dir(dev)}/temp1_input',
+             'eeprom': lambda: f'{dev}/eeprom'}
+    fds = {}
+    n = 0
+    while now() < end:
+        for name, path in paths.items():
+            t0 = now()
+            try:
+                if name not in fds:
+                    fds[name] = os.open(path(), os.O_RDONLY)
+                data = os.pread(fds[name], 512, 0)
+            except OSError as e:
+                log.op(t0, name, '!' + errno.errorcode.get(e.errno, str(e.errno)))
+                if name in fds:
+                    os.close(fds.pop(name))
+                n += 1
+                continue
+            if name == 'eeprom':
+                log.op(t0, name, eeprom_text(data))
             else:
-                halves = [hashlib.sha1(data[i:i + 256]).hexdigest()[:16]
-                          for i in range(0, len(data), 256)]
-                log.op(t0, what, f'{len(data)}:' + ','.join(halves))
+                log.op(t0, name, data.decode().strip() or '-')
             n += 1
     return n
 
@@ -115,7 +150,7 @@ def swapper(log, end, emul, tagdir, tags):
     log.op(0, 'in', cur)
     n = 0
     while now() < end:
-        time.sleep(rng.uniform(0.1, 1.0))
+        time.sleep(rng.uniform(0.1, 2.0))
         t0 = now()
         write_file(f'{emul}/present', b'0')
         log.op(t0, 'out', cur)
@@ -150,7 +185,7 @@ def roles(cages, end):
     """(name, function) of every process to fork."""
     out = []
     for spec in cages:
-        label, dev, emul, tagdir, tags = spec.split(':')
+        label, dev, emul, tagdir, tags, rebind = spec.split(':')
         tags = [int(t) for t in tags.split(',')]
         out += [
             (f'{label}-hwmon', lambda log, d=dev: text_reader(
@@ -158,11 +193,13 @@ def roles(cages, end):
             (f'{label}-sysfs', lambda log, d=dev: text_reader(
                 log, end, SYSFS_FILES, lambda: d)),
             (f'{label}-eeprom', lambda log, d=dev: eeprom_reader(log, end, d)),
+            (f'{label}-held', lambda log, d=dev: held_reader(log, end, d)),
             (f'{label}-swap', lambda log, e=emul, td=tagdir, t=tags:
                 swapper(log, end, e, td, t)),
-            (f'{label}-bind', lambda log, d=dev, s=label:
-                rebinder(log, end, d, s)),
         ]
+        if rebind == '1':
+            out.append((f'{label}-bind', lambda log, d=dev, s=label:
+                        rebinder(log, end, d, s)))
     return out
 
 

@@ -28,9 +28,9 @@ while [ "$k" -le "$n" ]; do
 	dirs="$dirs $dev $h $nv"
 	cat "$emul/image" >"$tmp/image$k"
 	cat "$h/update_interval" >"$tmp/interval$k"
-	echo reset >"$emul/stats"
 	k=$((k + 1))
 done
+reset_stats "$n"
 
 # shellcheck disable=SC2086
 nobody python3 "$here/unpriv.py" write $dirs
@@ -48,11 +48,7 @@ done
 
 # Every snapshot taken so far has expired when the loop starts.
 sleep 1.1
-k=1
-while [ "$k" -le "$n" ]; do
-	echo reset >"$(cage_emul "port$k")/stats"
-	k=$((k + 1))
-done
+reset_stats "$n"
 # shellcheck disable=SC2086
 nobody python3 "$here/unpriv.py" read "$seconds" $dirs >"$tmp/loop"
 cat "$tmp/loop"

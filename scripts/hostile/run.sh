@@ -1,12 +1,13 @@
 #!/bin/sh
 # The hostile tier, in User-Mode Linux through scripts/sfp-uml:
 #
-# 1. Concurrency (concurrency.sh, stress.py, check.py): on two cages, readers
-#    of hwmon, sysfs, eeprom and nvmem while a swapper pulls each cage's
-#    module out and pushes another in, every module tagged (make_tagged.py),
-#    and a rebinder unbinds and binds the driver: no hang, no kernel report,
-#    clean errors only, and every value read belongs to a module in the cage
-#    at the time (within the driver's documented lag).
+# 1. Concurrency (concurrency.sh, stress.py, check.py), in I2C and in SMBus
+#    byte mode: on two cages, readers of hwmon, sysfs, eeprom and nvmem while
+#    a swapper pulls each cage's module out and pushes another in, every
+#    module tagged (make_tagged.py), and a rebinder unbinds and binds the
+#    driver of one cage (the other is read with update_interval 0): no hang,
+#    no kernel report, clean errors only, and every value read belongs to a
+#    module in the cage at the time (within the driver's documented lag).
 # 2. Unprivileged users (unpriv.sh): nobody writes nothing, and reads cost at
 #    most one live snapshot per update_interval per cage.
 # 3. Leaks (leak.sh, cycles.py), with kmemleak on: unbind/bind and
@@ -15,7 +16,7 @@
 # Appends "concurrent N", "cycles N" and "reports N" to $SFF8472_SUMMARY and
 # writes "passed failed 0" to $SFF8472_COUNTS when set.
 #
-#   run.sh [SECONDS [CYCLES]]     defaults: 25 s of concurrency per board, 1000 cycles
+#   run.sh [SECONDS [CYCLES]]   defaults: 25 s per concurrency board, 1000 cycles
 set -u
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,16 +26,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 counts="$work/counts"
 : >"$counts"
-uml=${HOSTILE_UML:-scripts/sfp-uml}
+uml=scripts/sfp-uml
 here=scripts/hostile
 # Concurrency board: a fast presence poll, so that swaps are seen soon.
 poll_ms=100
 reports=0
 
 count() { echo "$1" >>"$counts"; }
-# The ok:/FAILED: lines of file $1, counted.
+# The ok:/FAILED: lines of file $1, counted; status $2 non-zero without a
+# FAILED: line (a crash) counts one failure.
 count_lines() {
-	count "$(grep -c '^ok:' "$1") $(grep -c '^FAILED:' "$1")"
+	failures=$(grep -c '^FAILED:' "$1")
+	[ "$2" -ne 0 ] && [ "$failures" -eq 0 ] && failures=1
+	count "$(grep -c '^ok:' "$1") $failures"
 }
 # A board that failed to run, or whose kernel reported a bug, counts a
 # failure; a kernel report counts as one report.
@@ -56,10 +60,12 @@ concurrency_board() {
 		-- sh $here/concurrency.sh "$out" "$seconds" "$work/tags" \
 		0,1,2,3,4,5:rebind 6,7,8,9,10,11:interval0 >"$out.log" 2>&1; then
 		python3 $here/check.py "$out" "$work/tags" $poll_ms \
-			port1=0,1,2,3,4,5:1000 port2=6,7,8,9,10,11:0 >"$out.check"
+			port1=0,1,2,3,4,5:1000 port2=6,7,8,9,10,11:0 >"$out.check" 2>&1
+		status=$?
 		sed "s/^\(ok\|FAILED\): /&$1: /" "$out.check"
-		count_lines "$out.check"
-		concurrent=$((concurrent + $(sed -n 's/^concurrent //p' "$out.check")))
+		count_lines "$out.check" "$status"
+		n=$(sed -n 's/^concurrent //p' "$out.check")
+		concurrent=$((concurrent + ${n:-0}))
 	else
 		board_failed "concurrency $1" "$out.log"
 	fi
@@ -82,7 +88,7 @@ if SFP_UML_POLL_MS=600000 SFP_UML_KERNEL_ARGS=kmemleak=on $uml --cages 4 -- \
 	sh -c "sh $here/unpriv.sh 2 10 1 && sh $here/leak.sh $work/leak $cycles 4" \
 	>"$work/leak.log" 2>&1; then
 	cat "$work/leak.log"
-	count_lines "$work/leak.log"
+	count_lines "$work/leak.log" 0
 	done_cycles=$(sed -n 's/^cycles //p' "$work/leak.log")
 	leaks=$(sed -n 's/^leaks //p' "$work/leak.log")
 	reports=$((reports + ${leaks:-0}))

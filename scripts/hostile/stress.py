@@ -15,11 +15,12 @@ Per cage: a reader of hwmon (temp1_input, temp1_crit, in0_input), one of
 sysfs (vendor_sn, vcc_100uv), one of the eeprom file and the nvmem file
 (512 bytes in one read; logs the SHA-1 of each half), one that keeps
 vendor_sn, temp1_input and eeprom open and reads them again through the
-same descriptors, a swapper that pulls
-the module out (debugfs present) and pushes another tagged one in (debugfs
-image) and, with REBIND 1, a rebinder that unbinds and binds the driver. The first tag of
-a cage is the module in it at the start. Exit status 1 when a role did not
-finish within 30 s of the end (a hang), with its name on stderr.
+same descriptors, a swapper that pulls the module out (debugfs present)
+and pushes another tagged one in (debugfs image) and, with REBIND 1, a
+rebinder that unbinds and binds the driver. The first tag of a cage is the
+module in it at the start. Exit status 1 when a role failed (an error
+where none may be, on stderr) or did not finish within 30 s of the end (a
+hang).
 """
 import errno
 import glob
@@ -49,7 +50,7 @@ def read_file(path, size=4096):
         finally:
             os.close(fd)
     except OSError as e:
-        return None, errno.errorcode.get(e.errno, str(e.errno))
+        return None, errno.errorcode[e.errno]
 
 
 def write_file(path, data):
@@ -75,7 +76,6 @@ def hwmon_dir(dev):
 
 def text_reader(log, end, files, directory):
     """Read each file in turn; `directory` finds where they are now."""
-    n = 0
     while now() < end:
         for name in files:
             t0 = now()
@@ -85,8 +85,6 @@ def text_reader(log, end, files, directory):
             else:
                 data, err = read_file(f'{d}/{name}')
                 log.op(t0, name, '!' + err if err else data.decode().strip() or '-')
-            n += 1
-    return n
 
 
 def eeprom_text(data):
@@ -98,7 +96,6 @@ def eeprom_text(data):
 
 def eeprom_reader(log, end, dev):
     """512 bytes in one read from the eeprom file, then from nvmem."""
-    n = 0
     while now() < end:
         for what in ('eeprom', 'nvmem'):
             t0 = now()
@@ -108,8 +105,6 @@ def eeprom_reader(log, end, dev):
                 path = found[0] if found else f'{dev}/nvmem-gone'
             data, err = read_file(path, 512)
             log.op(t0, what, '!' + err if err else eeprom_text(data))
-            n += 1
-    return n
 
 
 def held_reader(log, end, dev):
@@ -120,7 +115,6 @@ def held_reader(log, end, dev):
              'temp1_input': lambda: f'{hwmon_dir(dev)}/temp1_input',
              'eeprom': lambda: f'{dev}/eeprom'}
     fds = {}
-    n = 0
     while now() < end:
         for name, path in paths.items():
             t0 = now()
@@ -129,17 +123,14 @@ def held_reader(log, end, dev):
                     fds[name] = os.open(path(), os.O_RDONLY)
                 data = os.pread(fds[name], 512, 0)
             except OSError as e:
-                log.op(t0, name, '!' + errno.errorcode.get(e.errno, str(e.errno)))
+                log.op(t0, name, '!' + errno.errorcode[e.errno])
                 if name in fds:
                     os.close(fds.pop(name))
-                n += 1
                 continue
             if name == 'eeprom':
                 log.op(t0, name, eeprom_text(data))
             else:
                 log.op(t0, name, data.decode().strip() or '-')
-            n += 1
-    return n
 
 
 def swapper(log, end, emul, tagdir, tags):
@@ -148,7 +139,6 @@ def swapper(log, end, emul, tagdir, tags):
     images = {t: open(f'{tagdir}/tag{t}.bin', 'rb').read() for t in tags}
     cur = tags[0]
     log.op(0, 'in', cur)
-    n = 0
     while now() < end:
         time.sleep(rng.uniform(0.1, 2.0))
         t0 = now()
@@ -159,15 +149,12 @@ def swapper(log, end, emul, tagdir, tags):
         t0 = now()
         write_file(f'{emul}/image', images[cur])
         log.op(t0, 'in', cur)
-        n += 1
-    return n
 
 
 def rebinder(log, end, dev, seed):
     """Unbind the driver from the cage and bind it again."""
     rng = random.Random(seed)
     name = os.path.basename(dev).encode()
-    n = 0
     while now() < end:
         time.sleep(rng.uniform(0.5, 1.5))
         t0 = now()
@@ -177,8 +164,6 @@ def rebinder(log, end, dev, seed):
         t0 = now()
         write_file(f'{DRIVER}/bind', name)
         log.op(t0, 'bind', 0)
-        n += 1
-    return n
 
 
 def roles(cages, end):
@@ -203,6 +188,18 @@ def roles(cages, end):
     return out
 
 
+def run_role(name, fn, path):
+    """In the forked process: the role, and its exit status."""
+    try:
+        log = Log(path)
+        fn(log)
+        log.f.close()
+        return 0
+    except Exception as e:  # noqa: BLE001 - any failure ends the role
+        print(f'stress: {name}: {e!r}', file=sys.stderr)
+        return 1
+
+
 def main():
     out, seconds, cages = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
     os.makedirs(out, exist_ok=True)
@@ -211,12 +208,7 @@ def main():
     for name, fn in roles(cages, end):
         pid = os.fork()
         if pid == 0:
-            log = Log(f'{out}/{name}.log')
-            count = fn(log)
-            log.f.close()
-            with open(f'{out}/{name}.count', 'w') as f:
-                f.write(f'{count}\n')
-            os._exit(0)
+            os._exit(run_role(name, fn, f'{out}/{name}.log'))
         pids[pid] = name
     status = 0
     deadline = time.monotonic() + seconds + HANG_S

@@ -66,6 +66,9 @@ tier kunit scripts/kunit.sh
 echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
 tier e2e scripts/e2e/run.sh
 
+echo "== hostile world: readers during swaps and rebinds, unprivileged users, leaks (scripts/hostile/run.sh)"
+tier hostile scripts/hostile/run.sh
+
 echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
 tier bench scripts/bench/run.sh
 

@@ -59,6 +59,15 @@ cage_hwmon() {
 	return 1
 }
 
+# Reset the emulator's bus accounting of cages port1..port$1.
+reset_stats() {
+	local k=1
+	while [ "$k" -le "$1" ]; do
+		echo reset >"$(cage_emul "port$k")/stats"
+		k=$((k + 1))
+	done
+}
+
 # Print "PATH:VALUE" for each regular file in the directories given, or
 # "grep: PATH: ERROR" when it cannot be read.
 dump_files() {

@@ -17,11 +17,7 @@ sensors -u >"$out/sensors-u" 2>&1
 
 # Bus cost: let every live snapshot expire, then one full `sensors` run.
 sleep 1.2
-i=1
-while [ "$i" -le "$n" ]; do
-	echo reset >"$(cage_emul "port$i")/stats"
-	i=$((i + 1))
-done
+reset_stats "$n"
 sensors >/dev/null 2>&1
 i=1
 while [ "$i" -le "$n" ]; do

@@ -302,7 +302,8 @@ int sff8472_cache_ready(struct sff8472_cache *cache,
 int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 			enum sff8472_unit unit, long *val);
 ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
-				  unsigned int off, u8 *buf, size_t count);
+				  unsigned int off, u8 *buf, size_t count,
+				  bool whole);
 int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 			       const u8 *buf, size_t count);
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,

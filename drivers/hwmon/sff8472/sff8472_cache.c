@@ -533,15 +533,19 @@ static ssize_t sff8472_a2_bytes(struct sff8472_cache *cache,
  * @off: first byte (A0h at 0-255, A2h at 256-511)
  * @buf: destination
  * @count: bytes wanted
+ * @whole: all or nothing: an error after some bytes is still the error
  *
  * Everything comes from the image and the live snapshot: no read costs
- * more than that one snapshot. A module without A2h gives a short read up
- * to the end of A0h, and -ENXIO for a read that starts in A2h.
+ * more than that one snapshot. Unless @whole, a read that meets an error
+ * after some bytes is short: a module without A2h gives the bytes up to
+ * the end of A0h (-ENXIO for a read that starts in A2h), a failed live
+ * snapshot those up to A2h 96 (-EIO for a read that starts there).
  *
  * Return: bytes read (0 at or past the end), or a negative error.
  */
 ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
-				  unsigned int off, u8 *buf, size_t count)
+				  unsigned int off, u8 *buf, size_t count,
+				  bool whole)
 {
 	size_t done = 0;
 	ssize_t n;
@@ -566,7 +570,7 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 					     buf + done, count - done);
 		}
 		if (n < 0)
-			return done ? done : n;
+			return done && !whole ? done : n;
 		done += n;
 	}
 	return done;

@@ -1598,6 +1598,7 @@ static void drv_test_a2_zero_no_ddm(struct kunit *test)
  */
 static void drv_test_transient_error(struct kunit *test)
 {
+	u8 *whole = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
 	struct sff8472_emul_stats st;
 	struct drv d = {};
 	struct device *hwmon;
@@ -1605,6 +1606,7 @@ static void drv_test_transient_error(struct kunit *test)
 	long val;
 	int ret;
 
+	KUNIT_ASSERT_NOT_NULL(test, whole);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  drv_quiet_props);
 	drv_set_interval(test, &d, 100);
@@ -1641,6 +1643,17 @@ static void drv_test_transient_error(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
 			nvmem_device_read(d.data->nvmem, 256 + 96, sizeof(buf),
 					  buf));
+
+	/*
+	 * A whole read, from A0h on, fails with the same error: nvmem reads
+	 * are all or nothing, and this module has A2h (-ENXIO would say it
+	 * has none).
+	 */
+	msleep(150);
+	sff8472_emul_nack_next(d.emul, 1);
+	KUNIT_EXPECT_EQ(test, -EIO,
+			nvmem_device_read(d.data->nvmem, 0, SFF8472_NVMEM_SIZE,
+					  whole));
 }
 
 /* A failing hwmon registration (a label that is no string) logs once. */

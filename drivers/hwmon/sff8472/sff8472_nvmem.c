@@ -11,7 +11,8 @@
  *    error; dd with bs=256 reads the first block and fails on the second.
  *  - an nvmem device, for in-kernel consumers and /sys/bus/nvmem; nvmem
  *    reads are all or nothing, so there a read touching a missing A2h
- *    fails whole.
+ *    fails whole with -ENXIO, and one touching a failed live snapshot with
+ *    -EIO.
  *
  * Neither costs bus traffic beyond the one live snapshot per
  * update_interval (A2h 96-119), whoever reads and however often.
@@ -27,12 +28,13 @@
 #include "sff8472.h"
 
 static ssize_t sff8472_eeprom_read(struct sff8472_data *data,
-				   unsigned int off, u8 *buf, size_t count)
+				   unsigned int off, u8 *buf, size_t count,
+				   bool whole)
 {
 	ssize_t ret;
 
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_cache_eeprom_read(&data->cache, off, buf, count);
+	ret = sff8472_cache_eeprom_read(&data->cache, off, buf, count, whole);
 	mutex_unlock(&data->cache.lock);
 	return ret;
 }
@@ -51,11 +53,12 @@ static int sff8472_eeprom_write(struct sff8472_data *data, unsigned int off,
 static int sff8472_nvmem_read(void *priv, unsigned int off, void *val,
 			      size_t count)
 {
-	ssize_t ret = sff8472_eeprom_read(priv, off, val, count);
+	/* All or nothing, with the error that stopped it. */
+	ssize_t ret = sff8472_eeprom_read(priv, off, val, count, true);
 
 	if (ret < 0)
 		return ret;
-	return ret == count ? 0 : -ENXIO;
+	return ret == count ? 0 : -EINVAL;
 }
 
 static int sff8472_nvmem_write(void *priv, unsigned int off, void *val,
@@ -97,7 +100,7 @@ static ssize_t eeprom_read(struct file *filp, struct kobject *kobj,
 
 	if (off < 0 || off >= SFF8472_NVMEM_SIZE)
 		return 0;
-	return sff8472_eeprom_read(data, off, buf, count);
+	return sff8472_eeprom_read(data, off, buf, count, false);
 }
 
 static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,

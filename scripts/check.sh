@@ -66,6 +66,9 @@ tier kunit scripts/kunit.sh
 echo "== tier 2: end to end in UML with Debian's userspace (scripts/sfp-uml)"
 tier e2e scripts/e2e/run.sh
 
+echo "== tier 2f: fuzzing, 2000 seeded images through probes and hot swaps (scripts/fuzz/run.sh)"
+tier fuzz scripts/fuzz/run.sh
+
 echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
 tier bench scripts/bench/run.sh
 

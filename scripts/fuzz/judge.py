@@ -47,7 +47,8 @@ CLASSES = [
     ('present', 'present reads 1 for every module whose A0h answers'),
     ('eeprom', 'eeprom: A0h bytes equal the image; A2h equal or an error'),
     ('text', 'no control characters in any text file'),
-    ('hwmon', 'hwmon device exactly for modules with diagnostics'),
+    ('identity', 'identity, check-code and calibration files as the ABI document says'),
+    ('hwmon', 'hwmon device exactly for modules with diagnostics, its name and labels'),
     ('values', 'values and limits equal the exact reference or fail'),
     ('unfilled', 'no limit or alarm from a threshold set the module did not fill in'),
     ('alarms', 'alarms: the module\'s flags, or computed from filled thresholds'),
@@ -132,6 +133,46 @@ def has_ddm(img):
     return sum(a2[:95]) & 0xff == a2[95]
 
 
+def shown(field):
+    """An identity string as the ABI document shows it: trailing spaces and
+    NULs removed, bytes outside printable ASCII as '?'."""
+    return ''.join(chr(c) if 0x20 <= c <= 0x7e else '?' for c in field.rstrip(b' \0'))
+
+
+def date_code(code):
+    """The date_code file: YYYY-MM-DD, or the sanitised raw bytes (with or
+    without the padding the other strings lose)."""
+    yy, mm, dd = code[0:2], code[2:4], code[4:6]
+    if all(re.fullmatch(rb'[0-9]{2}', f) for f in (yy, mm, dd)) and \
+            1 <= int(mm) <= 12 and 1 <= int(dd) <= 31:
+        return {f'20{yy.decode()}-{mm.decode()}-{dd.decode()}\n'}
+    return {shown(code) + '\n', ''.join(chr(c) if 0x20 <= c <= 0x7e else '?'
+                                         for c in code) + '\n'}
+
+
+def identity(a0, a2, ddm):
+    """{file: set of allowed contents} of the identity files (ABI document)."""
+    exp = {'vendor_name': shown(a0[20:36]), 'vendor_pn': shown(a0[40:56]),
+           'vendor_rev': shown(a0[56:60]), 'vendor_sn': shown(a0[68:84]),
+           'vendor_oui': a0[37:40].hex(':'), 'identifier': f'0x{a0[0]:02x}',
+           'connector': f'0x{a0[2]:02x}', 'compliance_revision': f'0x{a0[94]:02x}',
+           'nominal_bitrate': str(a0[66] * 250 if a0[12] == 0xff else a0[12] * 100),
+           'cc_base_ok': str(int(sum(a0[0:63]) & 0xff == a0[63])),
+           'cc_ext_ok': str(int(sum(a0[64:95]) & 0xff == a0[95]))}
+    exp = {f: {v + '\n'} for f, v in exp.items()}
+    exp['date_code'] = date_code(a0[84:92])
+    exp['wavelength'] = {'!ENODATA'} if a0[8] & 0x0c else {f'{be16(a0, 60)}\n'}
+    cal = 'external\n' if a0[92] & 0x10 else 'internal\n'
+    if ddm is True:
+        exp['cc_dmi_ok'] = {f'{int(sum(a2[0:95]) & 0xff == a2[95])}\n'}
+        exp['calibration'] = {cal}
+        exp['rx_power_type'] = {'average\n' if a0[92] & 0x08 else 'oma\n'}
+    elif ddm is False:
+        exp['cc_dmi_ok'] = exp['rx_power_type'] = {'!ENODATA'}
+        exp['calibration'] = {'none\n'}
+    return exp
+
+
 class Expect:
     """Everything about one image the checks need, computed once."""
 
@@ -140,6 +181,7 @@ class Expect:
         self.a0, self.a2 = img[:256], img[256:]
         self.answers = self.a0 != b'\xff' * 256
         self.ddm = has_ddm(img) if self.answers else False
+        self.identity = identity(self.a0, self.a2, self.ddm) if self.answers else {}
         if self.ddm is False or len(img) < 512:
             return
         a0, a2 = self.a0, self.a2
@@ -200,14 +242,28 @@ class Judge:
         if a2page != 'same' and not a2page.startswith('!') or \
                 len(exp.img) == 256 and not a2page.startswith('!'):
             self.bad('eeprom', rec, f'A2h page {a2page[:40]}')
+        for f, allowed in exp.identity.items():
+            if dev.get(f) not in allowed:
+                self.bad('identity', rec, f'{f} = {dev.get(f)!r}, allowed {sorted(allowed)}')
         if exp.ddm is not ANY and (hw is not None) != exp.ddm:
             self.bad('hwmon', rec, f'hwmon {"present" if hw is not None else "missing"}')
+        if hw is not None:
+            self.names(rec, hw)
         if exp.ddm is False:
             return
         self.values(rec, exp, dev, FINE_FILES)
         if hw is not None:
             self.values(rec, exp, hw, exp.value)
             self.thresholds(rec, exp, hw)
+
+    def names(self, rec, hw):
+        """Device-tree cages are labelled portK; new_device cages have none."""
+        label = hw.get('label', '').strip()
+        want = {f'{n}_label': f'{chan}\n' for n, chan, _, _ in e2e.CHANNELS}
+        want['name'] = e2e.hwmon_name(label if 'label' in hw else None) + '\n'
+        bad = [f'{f} = {hw.get(f)!r}' for f, v in want.items() if hw.get(f) != v]
+        if bad or 'label' in hw and not re.fullmatch(r'port\d+', label):
+            self.bad('hwmon', rec, '; '.join(bad) or f'label {label!r}')
 
     def values(self, rec, exp, files, names):
         for f in names:

@@ -136,14 +136,26 @@ def wait_for(cage, img):
     return False
 
 
+def unlike(*values):
+    """A byte value none of @values is."""
+    return min(set(range(len(values) + 1)) - set(values))
+
+
 def swap(cage, img):
     """Replace the module in a bound cage. The look compares CC_BASE and
-    CC_EXT (A0h 63, 95); if they are the old module's, another module in
+    CC_EXT (A0h 63, 95), or CC_DMI (A2h 95) for an address change module
+    answering at A2h; if they are the old module's, another module in
     between makes the swap visible, as a real pull and push would."""
     info = {}
-    if cage.image[63:64] == img[63:64] and cage.image[95:96] == img[95:96]:
+    old = cage.image
+    same = old[63:64] == img[63:64] and old[95:96] == img[95:96]
+    if len(old) == 512 and old[92] & 0x04:
+        same = same or old[351:352] == img[351:352]
+    if same:
         decoy = bytearray(img)
-        decoy[63] ^= 1
+        decoy[63] = unlike(old[63], img[63])
+        if len(decoy) == 512:
+            decoy[351] = unlike(old[351] if len(old) == 512 else 0, img[351])
         cage.load(bytes(decoy))
         cage.kick()
         info['decoy'] = wait_for(cage, decoy)

@@ -29,8 +29,10 @@ for pair in $extra; do
 	bus=${pair%%:*}
 	echo sff8472 0x50 >"/sys/bus/i2c/devices/i2c-$bus/new_device" || exit 1
 	dev=$(cage_dev "port$k") || { echo "no cage port$k" >&2; exit 1; }
+	emul=$(cage_emul "port$k")
+	read -r mode _ <"$emul/mode"
 	python3 "$here/inside.py" "$work" $((k - 1)) "$workers" "$out/worker$k.jsonl" \
-		"$dev:$(cage_emul "port$k"):$(cat "$(cage_emul "port$k")/mode" | cut -d' ' -f1)" \
+		"$dev:$emul:$mode" \
 		"/sys/bus/i2c/devices/$bus-0050:/sys/kernel/debug/sff8472-emul/i2c-$bus:${pair#*:}" \
 		2>"$out/worker$k.err" &
 	pids="$pids $!"

@@ -358,6 +358,60 @@ def judge_chunk(chunk):
     return 1 if verdict['fails'] else 0
 
 
+def ideal_record(exp):
+    """What a driver without defects shows of the image of @exp, from the
+    judge's own expectations (for the self test only)."""
+    dev = {f: sorted(v)[0] for f, v in exp.identity.items()}
+    dev['present'] = '1\n'
+    dev.update({f: f'{exp.value[f]}\n' for f in FINE_FILES})
+    hw = {'name': 'sff8472_port1\n', 'label': 'port1\n'}
+    for i, (name, chan, _, _) in enumerate(e2e.CHANNELS):
+        hw[f'{name}_label'] = f'{chan}\n'
+        hw[f'{name}_input'] = f'{exp.value[name + "_input"]}\n'
+        if exp.filled[i] is True:
+            for s in LIMIT_AT:
+                hw[f'{name}_{s}'] = f'{exp.value[f"{name}_{s}"]}\n'
+            for s in e2e.ALARM_BYTES:
+                hw[f'{name}_{s}'] = f'{min(exp.alarm(i, s))}\n'
+    return {'index': 0, 'category': 'self-test', 'op': 'probe', 'mode': 'i2c',
+            'bind': None, 'dev': dev, 'hwmon': hw, 'eeprom': ['same', 'same']}
+
+
+def self_test():
+    """The judge passes a faultless record and catches each planted fault."""
+    import random
+    import images
+    rng = random.Random(8472)
+    while True:     # a module with flags computed, every set filled, data ready
+        img = images.realistic(rng, external=False)
+        img[93] &= 0x7f
+        images.fix_codes(img)
+        exp = Expect(bytes(img))
+        if exp.ddm is True and exp.ready and all(f is True for f in exp.filled):
+            break
+    faults = {
+        'values': lambda r: r['hwmon'].update(temp1_input=f'{exp.value["temp1_input"] + 1}\n'),
+        'unfilled': lambda r: [r['hwmon'].pop(f'in0_{s}') for s in LIMIT_AT],
+        'alarms': lambda r: r['hwmon'].update(curr1_max_alarm=str(1 - min(exp.alarm(2, 'max_alarm'))) + '\n'),
+        'text': lambda r: r['dev'].update(vendor_sn='SN\x07\n'),
+        'present': lambda r: r['dev'].update(present='0\n'),
+        'eeprom': lambda r: r.update(eeprom=['00' * 256, 'same']),
+        'identity': lambda r: r['dev'].update(cc_base_ok='0\n'),
+        'hwmon': lambda r: r.update(hwmon=None),
+    }
+    judge = Judge()
+    judge.record(ideal_record(exp), exp)
+    missed = [c for c, f in judge.fail.items() if f]
+    for cls, plant in faults.items():
+        judge = Judge()
+        rec = ideal_record(exp)
+        plant(rec)
+        judge.record(rec, exp)
+        if not judge.fail[cls]:
+            missed.append(f'missed {cls}')
+    return missed
+
+
 def summary(work, seed, keep):
     """All chunks' verdicts: one line per property class, the summary line."""
     import images
@@ -370,7 +424,10 @@ def summary(work, seed, keep):
             old = fails.setdefault(cls, [0])
             old[0] += f[0]
             old.extend(f[1:])
-    passed = failed = 0
+    missed = self_test()
+    print(f'{"FAILED" if missed else "ok"}: fuzz the judge passes a faultless reading '
+          f'and catches a fault of each class planted in it {missed or ""}')
+    passed, failed = int(not missed), int(bool(missed))
     first = None
     for cls, words in CLASSES:
         if cls not in fails:

@@ -40,6 +40,12 @@ run_chunk() {
 	python3 scripts/fuzz/judge.py "$d" >/dev/null
 }
 
+# Build the kernel once: each board then only shares the lock.
+cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
+mkdir -p "$cache"
+SFP_UML_PREBUILT=$(flock "$cache/uml.lock" scripts/uml-kernel.sh) || exit 1
+export SFP_UML_PREBUILT
+
 echo "fuzz: seed $seed, $n images in chunks of $chunk, $boards board(s) at a time"
 start=$(date +%s)
 k=0 first=0 running=0

@@ -41,10 +41,9 @@ ANY = 'any'     # the documentation allows either answer
 FINE_FILES = {'vcc_100uv': ref.VCC, 'bias_ua': ref.BIAS,
               'tx_power_100nw': ref.TX, 'rx_power_100nw': ref.RX}
 LIMIT_AT = e2e.LIMITS            # suffix -> offset in the channel's 8 bytes
-LOW_ALARM, HIGH_ALARM = 2, 0
 CLASSES = [
     ('ran', 'every image went through a probe and a hot swap'),
-    ('present', 'present reads 1 for every module whose A0h answers'),
+    ('present', 'present reads 1 for every module whose A0h answers, 0 for all FFh'),
     ('eeprom', 'eeprom: A0h bytes equal the image; A2h equal or an error'),
     ('text', 'no control characters in any text file'),
     ('identity', 'identity, check-code and calibration files as the ABI document says'),
@@ -114,7 +113,8 @@ def filled(a0, a2, ch):
     raw = struct.unpack_from('>4H', a2, 8 * ch)
     if all(r == 0 for r in raw) or all(r == 0xffff for r in raw):
         return False
-    below = outcomes(a0, a2, ch, raw[LOW_ALARM // 2], raw[HIGH_ALARM // 2], True)
+    high_alarm, low_alarm = raw[0], raw[1]     # Table 3.15
+    below = outcomes(a0, a2, ch, low_alarm, high_alarm, True)
     return below.pop() if len(below) == 1 else ANY
 
 
@@ -125,9 +125,10 @@ def has_ddm(img):
         return False
     if a0[92] & 0x04:
         return ANY      # address change: allowed on device-tree cages only
-    static = a2[:96]
-    if static in (b'\xff' * 96, bytes(96)):
-        return ANY      # blank over 0-95 but not over the page, or all 00h
+    if a2[:96] == b'\xff' * 96:
+        return ANY      # blank over the static bytes, not over the page
+    if a2[:96] == bytes(96):    # CC_DMI "checks" 0 == 0: proves nothing
+        return ANY if a0[92] & 0x40 else False
     if a0[92] & 0x40:
         return True
     return sum(a2[:95]) & 0xff == a2[95]
@@ -238,6 +239,8 @@ class Judge:
                 self.bad('present', rec, f'present {dev.get("present")!r}')
             if rec['eeprom'][0] != 'same':
                 self.bad('eeprom', rec, f'A0h page {rec["eeprom"][0][:40]}')
+        elif dev.get('present') != '0\n':    # all FFh: pulled-up lines, no module
+            self.bad('present', rec, f'present {dev.get("present")!r} for an A0h of all FFh')
         a2page = rec['eeprom'][1]
         if a2page != 'same' and not a2page.startswith('!') or \
                 len(exp.img) == 256 and not a2page.startswith('!'):

@@ -317,6 +317,9 @@ def reports(out):
         log = os.path.join(out, 'console')
     if not os.path.exists(log):
         return 1, f'no kernel log in {out}'
+    with open(log, encoding='utf-8', errors='replace') as f:
+        if 'Linux version' not in f.readline():
+            return 1, f'{log} does not start at boot: the kernel log overflowed'
     r = subprocess.run([script, log], capture_output=True, text=True)
     if r.returncode != 0:
         return 0, ''

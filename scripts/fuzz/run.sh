@@ -34,7 +34,9 @@ run_chunk() {
 		mode=i2c16 extra=smbus-block,smbus-byte
 	fi
 	python3 scripts/fuzz/images.py "$seed" "$2" "$3" "$d" || return 1
-	SFP_UML_KERNEL_ARGS=sff8472_emul.cages=$extra scripts/sfp-uml --cages $workers \
+	# A log large enough for a chunk's messages: a report must not scroll out.
+	SFP_UML_KERNEL_ARGS="sff8472_emul.cages=$extra log_buf_len=16M" \
+		scripts/sfp-uml --cages $workers \
 		--adapter $mode -- sh scripts/fuzz/inside.sh "$d" "$d/out" $workers \
 		>"$d/out/console" 2>&1
 	python3 scripts/fuzz/judge.py "$d" >/dev/null

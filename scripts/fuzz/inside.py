@@ -15,6 +15,7 @@ image and operation goes to OUT; scripts/fuzz/check.py judges them.
 """
 
 import errno
+import glob
 import json
 import os
 import sys
@@ -82,11 +83,12 @@ def read_dir(cage, path):
     return files
 
 
-def eeprom(cage):
-    """Each page of the eeprom file: "same" as the image, "!ERRNO", or hex."""
+def eeprom(cage, path):
+    """Each page of the eeprom file (or the nvmem device): "same" as the
+    image, "!ERRNO", or hex."""
     pages = []
     try:
-        fd = os.open(cage.dev + '/eeprom', os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
     except OSError as e:
         return ['!' + errno.errorcode.get(e.errno, '?')] * 2
     try:
@@ -111,7 +113,10 @@ def snapshot(cage):
         names = []
     if names:
         hw = read_dir(cage, cage.dev + '/hwmon/' + names[0])
-    return {'dev': read_dir(cage, cage.dev), 'hwmon': hw, 'eeprom': eeprom(cage),
+    # The nvmem device, a child of the client: B-0050N, N as nvmem numbers it.
+    nvmem = (glob.glob(cage.dev + '/*/nvmem') + ['missing'])[0]
+    return {'dev': read_dir(cage, cage.dev), 'hwmon': hw,
+            'eeprom': eeprom(cage, cage.dev + '/eeprom'), 'nvmem': eeprom(cage, nvmem),
             'state': cage.read1(cage.state).strip()}
 
 

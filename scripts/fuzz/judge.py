@@ -44,7 +44,7 @@ LIMIT_AT = e2e.LIMITS            # suffix -> offset in the channel's 8 bytes
 CLASSES = [
     ('ran', 'every image went through a probe and a hot swap'),
     ('present', 'present reads 1 for every module whose A0h answers, 0 for all FFh'),
-    ('eeprom', 'eeprom: A0h bytes equal the image; A2h equal or an error'),
+    ('eeprom', 'eeprom and nvmem: A0h bytes equal the image; A2h equal or an error'),
     ('text', 'no control characters in any text file'),
     ('identity', 'identity, check-code and calibration files as the ABI document says'),
     ('hwmon', 'hwmon device exactly for modules with diagnostics, its name and labels'),
@@ -237,14 +237,16 @@ class Judge:
         if exp.answers:
             if dev.get('present') != '1\n':
                 self.bad('present', rec, f'present {dev.get("present")!r}')
-            if rec['eeprom'][0] != 'same':
-                self.bad('eeprom', rec, f'A0h page {rec["eeprom"][0][:40]}')
+            for f in ('eeprom', 'nvmem'):
+                if rec[f][0] != 'same':
+                    self.bad('eeprom', rec, f'{f}: A0h page {rec[f][0][:40]}')
         elif dev.get('present') != '0\n':    # all FFh: pulled-up lines, no module
             self.bad('present', rec, f'present {dev.get("present")!r} for an A0h of all FFh')
-        a2page = rec['eeprom'][1]
-        if a2page != 'same' and not a2page.startswith('!') or \
-                len(exp.img) == 256 and not a2page.startswith('!'):
-            self.bad('eeprom', rec, f'A2h page {a2page[:40]}')
+        for f in ('eeprom', 'nvmem'):
+            a2page = rec[f][1]
+            if a2page != 'same' and not a2page.startswith('!') or \
+                    len(exp.img) == 256 and not a2page.startswith('!'):
+                self.bad('eeprom', rec, f'{f}: A2h page {a2page[:40]}')
         for f, allowed in exp.identity.items():
             if dev.get(f) not in allowed:
                 self.bad('identity', rec, f'{f} = {dev.get(f)!r}, allowed {sorted(allowed)}')
@@ -380,7 +382,8 @@ def ideal_record(exp):
             for s in e2e.ALARM_BYTES:
                 hw[f'{name}_{s}'] = f'{min(exp.alarm(i, s))}\n'
     return {'index': 0, 'category': 'self-test', 'op': 'probe', 'mode': 'i2c',
-            'bind': None, 'dev': dev, 'hwmon': hw, 'eeprom': ['same', 'same']}
+            'bind': None, 'dev': dev, 'hwmon': hw, 'eeprom': ['same', 'same'],
+            'nvmem': ['same', '!ENXIO']}
 
 
 def self_test():
@@ -422,8 +425,12 @@ def summary(work, seed, keep):
     """All chunks' verdicts: one line per property class, the summary line."""
     import images
     total, nreports, fails = 0, 0, {}
-    for path in sorted(glob.glob(os.path.join(work, 'chunk*', 'verdict.json'))):
-        v = json.load(open(path))
+    for chunk in sorted(glob.glob(os.path.join(work, 'chunk*'))):
+        try:
+            v = json.load(open(os.path.join(chunk, 'verdict.json')))
+        except (OSError, ValueError):
+            v = {'images': 0, 'reports': 0, 'fails': {'ran': [1, [
+                '-', '-', '-', '-', f'{chunk} has no verdict: its judge failed']]}}
         total += v['images']
         nreports += v['reports']
         for cls, f in v['fails'].items():

@@ -439,7 +439,8 @@ def summary(work, seed, keep):
             old.extend(f[1:])
     missed = self_test()
     print(f'{"FAILED" if missed else "ok"}: fuzz the judge passes a faultless reading '
-          f'and catches a fault of each class planted in it {missed or ""}')
+          f'and catches a fault of each class planted in it{": " if missed else ""}'
+          f'{", ".join(missed)}')
     passed, failed = int(not missed), int(bool(missed))
     first = None
     for cls, words in CLASSES:

@@ -11,7 +11,8 @@
 # (default 1; make fuzz uses 2, one per core). Chunks alternate between
 # two boards: device-tree cages on plain I2C beside SMBus byte and word
 # adapters, then on I2C with 16-byte messages beside SMBus block and byte.
-# The first failing image is kept in build/fuzz/. Writes "passed failed 0"
+# The first failing image is kept in build/fuzz/, with the readings and
+# kernel logs of the failing chunks. Writes "passed failed 0"
 # to $SFF8472_COUNTS and "images N", "reports N" to $SFF8472_SUMMARY when
 # set.
 set -u
@@ -64,5 +65,11 @@ wait
 secs=$(($(date +%s) - start))
 python3 scripts/fuzz/judge.py --summary "$work" "$seed" "$repo/build/fuzz"
 status=$?
+# What the failing boards read and logged, for a look by hand.
+for d in "$work"/chunk*; do
+	grep -qs '"fails": {}' "$d/verdict.json" && continue
+	mkdir -p build/fuzz && rm -rf "build/fuzz/${d##*/}" && cp -r "$d" build/fuzz/ &&
+		echo "fuzz: readings and kernel log of ${d##*/} kept in build/fuzz/${d##*/}"
+done
 echo "fuzz: $n images in $secs s ($(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.1f", n / (s ? s : 1) }') images/s)"
 exit "$status"

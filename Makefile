@@ -6,6 +6,10 @@
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
 #   make bench      bus cost of sff8472 beside Linux's sfp.c (build/bench.*)
+#   make fuzz       N seeded module images (default 100000) through probes and
+#                   hot swaps in UML, two boards at a time; SEED=S repeats a
+#                   run (default: a new seed, printed); a failing image is
+#                   kept in build/fuzz/. make check fuzzes 2000 with seed 8472.
 #   make clean
 #
 # KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
@@ -19,7 +23,7 @@ DEPMOD ?= depmod
 SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
 
-.PHONY: all modules install modules_install have-kdir deps check demo bench clean
+.PHONY: all modules install modules_install have-kdir deps check demo bench fuzz clean
 
 all: modules
 
@@ -54,6 +58,11 @@ demo: deps
 
 bench: deps
 	@scripts/bench/run.sh
+
+N ?= 100000
+SEED ?= $(shell date +%s)
+fuzz: deps
+	@FUZZ_BOARDS=2 scripts/fuzz/run.sh $(N) $(SEED)
 
 # Also from DKMS's copy of the sources, which has no .git.
 clean:

@@ -69,6 +69,9 @@ tier e2e scripts/e2e/run.sh
 echo "== hostile world: readers during swaps and rebinds, unprivileged users, leaks (scripts/hostile/run.sh)"
 tier hostile scripts/hostile/run.sh
 
+echo "== tier 2f: fuzzing, 2000 seeded images through probes and hot swaps (scripts/fuzz/run.sh)"
+tier fuzz scripts/fuzz/run.sh
+
 echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
 tier bench scripts/bench/run.sh
 

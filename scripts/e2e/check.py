@@ -57,16 +57,18 @@ def be16(b, off):
     return struct.unpack_from('>H', b, off)[0]
 
 
-def calibrate(a0, a2, ch, raw):
-    """Expected hwmon value of raw A/D value `raw`, per the spec."""
+def calibrate(a0, a2, ch, raw, unit=ref.HWMON):
+    """Expected value of raw A/D value `raw` in `unit` (hwmon's by default),
+    per the spec; None where the spec's arithmetic fails (NaN, Inf, terms out
+    of range of both signs)."""
     external = bool(a0[92] & 0x10)
     if ch == ref.RX and external:
         coef = [struct.unpack_from('>I', a2, 72 - 4 * i)[0] for i in range(5)]
-        value, err, _ = ref.rx(ref.HWMON, raw, coef)
+        value, err, _ = ref.rx(unit, raw, coef)
         return None if err else value
     slope = be16(a2, EXT_SLOPE[ch]) if ch != ref.RX else 256
     offset = struct.unpack_from('>h', a2, EXT_SLOPE[ch] + 2)[0] if ch != ref.RX else 0
-    return ref.linear(ch, ref.HWMON, external, slope, offset, raw)
+    return ref.linear(ch, unit, external, slope, offset, raw)
 
 
 def flag(a2, base, ch, which):

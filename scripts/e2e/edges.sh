@@ -13,7 +13,10 @@ out=$1
 mkdir -p "$out"
 log() { echo "$*" >>"$out/steps"; }
 read_or_err() { cat "$1" 2>/dev/null || echo "!err"; }
-stat_of() { sed -n "s/^$2 \([0-9]*\)/\1/p" "$1/stats"; }
+# One read of the emulator's counters, so that a presence look cannot fall
+# between two of them.
+stats_to() { cat "$1/stats" >"$out/$2.stats"; }
+stat_of() { sed -n "s/^$2 \([0-9]*\)/\1/p" "$out/$1.stats"; }
 nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 
 # 1. Any user reading eeprom costs at most one live snapshot per interval.
@@ -29,14 +32,16 @@ sleep 0.1
 echo reset >"$emul/stats"
 nobody sh -c "for i in 1 2 3 4 5; do cat $dev/eeprom >/dev/null || exit 1; done"
 log nobody_cat_status $?
-log five_cats_transactions "$(stat_of "$emul" transactions)"
-log five_cats_bytes_read "$(stat_of "$emul" bytes_read)"
+stats_to "$emul" five_cats
+log five_cats_transactions "$(stat_of five_cats transactions)"
+log five_cats_bytes_read "$(stat_of five_cats bytes_read)"
 
 # The presence look of an idle cage, at the default 1 s interval.
 echo reset >"$emul/stats"
 sleep 5
-log idle_5s_bus_time_ns "$(stat_of "$emul" bus_time_ns)"
-log idle_5s_transactions "$(stat_of "$emul" transactions)"
+stats_to "$emul" idle_5s
+log idle_5s_bus_time_ns "$(stat_of idle_5s bus_time_ns)"
+log idle_5s_transactions "$(stat_of idle_5s transactions)"
 
 # 2. Pulled out during the live read: no alarm, no status bit from 0xFF.
 h=$(cage_hwmon port2)

@@ -126,9 +126,9 @@ def has_ddm(img):
     if a0[92] & 0x04:
         return ANY      # address change: allowed on device-tree cages only
     if a2[:96] == b'\xff' * 96:
-        return ANY      # blank over the static bytes, not over the page
+        return False    # thresholds, constants and CC_DMI blank
     if a2[:96] == bytes(96):    # CC_DMI "checks" 0 == 0: proves nothing
-        return ANY if a0[92] & 0x40 else False
+        return bool(a0[92] & 0x40) and not a0[92] & 0x10   # external: no slopes
     if a0[92] & 0x40:
         return True
     return sum(a2[:95]) & 0xff == a2[95]
@@ -141,14 +141,13 @@ def shown(field):
 
 
 def date_code(code):
-    """The date_code file: YYYY-MM-DD, or the sanitised raw bytes (with or
-    without the padding the other strings lose)."""
+    """The date_code file: YYYY-MM-DD, or the raw bytes shown as the
+    identity strings are."""
     yy, mm, dd = code[0:2], code[2:4], code[4:6]
     if all(re.fullmatch(rb'[0-9]{2}', f) for f in (yy, mm, dd)) and \
             1 <= int(mm) <= 12 and 1 <= int(dd) <= 31:
         return {f'20{yy.decode()}-{mm.decode()}-{dd.decode()}\n'}
-    return {shown(code) + '\n', ''.join(chr(c) if 0x20 <= c <= 0x7e else '?'
-                                         for c in code) + '\n'}
+    return {shown(code) + '\n'}
 
 
 def identity(a0, a2, ddm):

@@ -9,9 +9,9 @@
 # and port3 and port4, behind a PCA9548 at 0x70 on bus 6 (channels 0 and
 # 2), get at24c EEPROMs at 0x50 and 0x51 (see the device tree for what
 # QEMU 7.2's at24c answers). port1's image goes into the initramfs; the
-# guest loads it. The initramfs is busybox
-# (Debian's armhf busybox-static, unpacked into the cache). Exit status 0
-# when the guest ran to its end; OUT/console.log is its console.
+# guest loads it. The initramfs is busybox (Debian's armhf busybox-static,
+# unpacked into the cache). Exit status 0 when the guest ran to its end;
+# OUT/console.log is its console, OUT/qemu.log what QEMU itself said.
 set -eu
 
 out=${1:?usage: boot.sh OUT}

@@ -44,17 +44,20 @@ boot_before=$(boot_fingerprint)
 # Extract and hook the kernel tree once, before anything runs in parallel.
 scripts/kernel-tree.sh >/dev/null || exit 1
 
-# Tiers 3 and 4 need no UML kernel: they run one after the other beside
+# Tiers 3, 4 and 6 need no UML kernel: they run one after the other beside
 # tiers 1 and 2, on the other core.
 static_log=$(mktemp)
 static_counts=$(mktemp)
 debian_log=$(mktemp)
 debian_counts=$(mktemp)
-trap 'rm -f "$counts" "$SFF8472_SUMMARY" "$static_log" "$static_counts" "$debian_log" "$debian_counts"' EXIT
+bmc_log=$(mktemp)
+bmc_counts=$(mktemp)
+trap 'rm -f "$counts" "$SFF8472_SUMMARY" "$static_log" "$static_counts" "$debian_log" "$debian_counts" "$bmc_log" "$bmc_counts"' EXIT
 (
 	SFF8472_COUNTS=$static_counts scripts/static-checks.sh >"$static_log" 2>&1
 	echo $? >"$static_log.status"
 	SFF8472_COUNTS=$debian_counts nice -n 5 scripts/qemu/run.sh >"$debian_log" 2>&1
+	SFF8472_COUNTS=$bmc_counts nice -n 5 scripts/bmc/run.sh >"$bmc_log" 2>&1
 ) &
 background_pid=$!
 
@@ -96,6 +99,10 @@ tier_counts "static checks" "$static_counts" "$status"
 echo "== tier 4: Debian's 6.1 and 6.12 kernels: make install, DKMS, booted in QEMU"
 cat "$debian_log"
 tier_counts "debian kernels" "$debian_counts" 0
+
+echo "== tier 6: 32-bit ARM, ASPEED AST2600 BMC in QEMU: i2c-aspeed, PCA9548, device tree"
+cat "$bmc_log"
+tier_counts "bmc ast2600" "$bmc_counts" 0
 
 check "make check left /boot and /vmlinuz untouched" \
 	test "$(boot_fingerprint)" = "$boot_before"

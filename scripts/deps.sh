@@ -11,6 +11,9 @@ PKGS="build-essential bc bison flex libelf-dev libssl-dev ccache
 device-tree-compiler dt-schema lm-sensors i2c-tools sparse python3 perl
 kmod cpio rsync xz-utils linux-source-6.12 qemu-system-x86 dkms openssl
 gzip prometheus-node-exporter prometheus curl iproute2"
+# A tier that needs more names it: scripts/bmc/kernel.sh adds the ARM cross
+# compiler and qemu-system-arm.
+PKGS="$PKGS $*"
 
 missing=""
 for p in $PKGS; do

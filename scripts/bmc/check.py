@@ -10,10 +10,12 @@ i2c-aspeed reports) and from the kernel's i2c tracepoints: every message
 the cage's adapter carried, with the bytes it returned, which must be the
 image's bytes at the offsets read (0xFF throughout for a blank EEPROM).
 
-  check.py OUT TREE LABEL=KIND[@DRIVERS]...
-    KIND: no-ddm (a module without A2h) or empty (a blank EEPROM, all
-    0xFF: no module); DRIVERS: the adapters' drivers from the SoC down,
-    joined with '>' (default aspeed-i2c-bus)
+  check.py OUT TREE LABEL=KIND[:smbus][@DRIVERS]...
+    KIND: ddm (a module with diagnostics), no-ddm (a module without A2h)
+    or empty (a blank EEPROM, all 0xFF: no module); :smbus when the
+    EEPROM is QEMU's SMBus EEPROM model (see check_transfers); DRIVERS:
+    the adapters' drivers from the SoC down, joined with '>' (default
+    aspeed-i2c-bus)
 
 TREE is the kernel tree the guest's kernel was built from.
 """
@@ -94,6 +96,49 @@ def aspeed_reports_no_quirks(tree):
     return all(os.path.exists(p) and 'quirks' not in open(p).read() for p in src)
 
 
+VIA = {'aspeed-i2c-bus': 'i2c-aspeed', 'pca954x': 'i2c-mux-pca954x'}
+UNITS = (('temp1', 'C', 1000, 3), ('in0', 'V', 1000, 3), ('curr1', 'mA', 1, 0),
+         ('power1', 'uW', 1, 0), ('power2', 'uW', 1, 0))
+
+
+def sensors_line(hwmon):
+    """One line of what the guest's hwmon files said, as sensors shows it:
+    each input with its thresholds (lcrit/min/max/crit), then the alarms set."""
+    def fmt(v, div, dec):
+        try:
+            return f'{int(v) / div:.{dec}f}'
+        except ValueError:
+            return v
+    parts = []
+    for name, unit, div, dec in UNITS:
+        lim = '/'.join(fmt(hwmon.get(f'{name}_{s}', '?'), div, dec)
+                       for s in ('lcrit', 'min', 'max', 'crit'))
+        parts.append(f'{hwmon.get(f"{name}_label", name)} '
+                     f'{fmt(hwmon.get(f"{name}_input", "?"), div, dec)} {unit} ({lim})')
+    alarms = [k.removesuffix('_alarm') for k, v in sorted(hwmon.items())
+              if k.endswith('_alarm') and v == '1']
+    return (f'{hwmon.get("name", "?")}: ' + ', '.join(parts) +
+            f'; alarms: {" ".join(alarms) or "none"}')
+
+
+def check_eeprom_length(res, d, kind, tag):
+    """cat eeprom gives both pages of a module with diagnostics, and the A0h
+    page then an error (the dd of the A2h half) of a module without."""
+    if kind == 'empty':
+        return
+    n = os.path.getsize(os.path.join(d, 'eeprom')) if os.path.exists(
+        os.path.join(d, 'eeprom')) else -1
+    err = open(os.path.join(d, 'eeprom.err'), errors='replace').read() if os.path.exists(
+        os.path.join(d, 'eeprom.err')) else ''
+    failed = 'dd: ' in err
+    if kind == 'ddm':
+        res.check(f'{tag}: eeprom reads 512 bytes without an error', n == 512 and not failed,
+                  f'{n} bytes, {err.strip()[:120]}')
+    else:
+        res.check(f'{tag}: eeprom reads the 256 bytes of A0h, then an error', n == 256 and failed,
+                  f'{n} bytes, {err.strip()[:120]}')
+
+
 def check_path(res, out, steps, label, drivers):
     dev = steps.get(f'{label}_dev', '')
     path = steps.get(f'{label}_path', '')
@@ -111,7 +156,7 @@ def check_path(res, out, steps, label, drivers):
     return funcs
 
 
-def check_transfers(res, label, image, bus, kind, qemu_log):
+def check_transfers(res, label, image, bus, kind, smbus_model, qemu_log):
     """The cage's own adapter carried the driver's reads: plain I2C messages
     of at most 32 bytes (the whole chunk used when a module answers), and
     every byte returned equal to the image's (0xFF for a blank EEPROM).
@@ -131,16 +176,19 @@ def check_transfers(res, label, image, bus, kind, qemu_log):
     if kind != 'empty':
         res.check(f'{label}: the presence proof travels in one four-message transfer',
                   bus.transfers.get(4, 0) > 0, str(dict(bus.transfers)))
-    smbus_model = kind == 'no-ddm'
     checked = [r for r in bus.replies if not (smbus_model and r[3])]
     bad = [f'{a:#x}:{o}={b:#04x} want {image[o + (256 if a == 0x51 else 0)]:#04x}'
            for a, o, b, _ in checked
            if o + (256 if a == 0x51 else 0) < len(image) and
            b != image[o + (256 if a == 0x51 else 0)]]
     seen = len({(a, o) for a, o, _, _ in checked})
-    res.check(f'{label}: all {len(checked)} bytes read on the wire ({seen} offsets) equal the '
-              f'{"blank EEPROM" if kind == "empty" else "image"}',
-              seen >= (96 if kind == 'no-ddm' else 1) and not bad, '; '.join(bad[:5]))
+    # At least what a user's files come from (SFF-8472's layout): A0h
+    # 0-95 (identity, both check codes), and with diagnostics A2h 0-119
+    # (thresholds, calibration, CC_DMI, live values).
+    least = {'no-ddm': 96, 'ddm': 96 + 120}.get(kind, 1)
+    res.check(f'{label}: all {len(checked)} bytes read on the wire ({seen} offsets, '
+              f'>= {least}) equal the {"blank EEPROM" if kind == "empty" else "image"}',
+              seen >= least and not bad, '; '.join(bad[:5]))
     if smbus_model:
         apart = len(bus.replies) - len(checked)
         res.check(f'{label}: the {apart} bytes read after a read in one transfer are what '
@@ -155,7 +203,8 @@ def main():
     for arg in sys.argv[3:]:
         label, _, rest = arg.partition('=')
         kind, _, drivers = rest.partition('@')
-        cages.append((label, kind, (drivers or 'aspeed-i2c-bus').split('>')))
+        kind, _, model = kind.partition(':')
+        cages.append((label, kind, model == 'smbus', (drivers or 'aspeed-i2c-bus').split('>')))
     res = e2e.Results()
     steps = e2e.read_pairs(os.path.join(out, 'steps'))
     res.check('the guest is 32-bit ARM', steps.get('uname_m', '').startswith('armv7'),
@@ -169,7 +218,7 @@ def main():
     print(f'bmc: adapter quirks: {"none" if no_quirks else "some"} (i2c-aspeed.c, i2c-mux-pca954x.c)')
     buses = parse_trace(os.path.join(out, 'trace'))
     parent_funcs = None
-    for label, kind, drivers in cages:
+    for label, kind, smbus_model, drivers in cages:
         funcs = check_path(res, out, steps, label, drivers)
         if len(drivers) == 1:
             parent_funcs = funcs
@@ -193,12 +242,21 @@ def main():
         image_file = os.path.join(out, label, 'image')
         image = open(image_file, 'rb').read() if os.path.exists(image_file) else b''
         bus = buses.get(int(dev.split('-')[0]) if '-' in dev else -1, Bus())
-        n = check_transfers(res, label, image, bus, kind, qemu_log)
+        n = check_transfers(res, label, image, bus, kind, smbus_model, qemu_log)
+        for snap in ('', 'cycle'):
+            check_eeprom_length(res, os.path.join(out, snap, label), kind,
+                                f'{label}{" after unbind/bind" if snap else ""}')
         files = e2e.read_files(os.path.join(out, label, 'files'), hwmon=False)
         shown = ' '.join(f'{k}={files.get(k, "")!r}' for k in SHOWN)
         print(f'bmc: {label} on {steps.get(f"{label}_adapter", "")} [{" > ".join(drivers)}],'
               f' {n} transfers traced: {shown}')
         print(f'bmc:   {steps.get(f"{label}_path", "")}')
+        if kind == 'ddm':
+            via = ' > '.join(VIA.get(d, d) for d in drivers)
+            if len(drivers) > 1:
+                via += f' channel {steps.get(f"{label}_adapter", "").rpartition(" ")[2].rstrip(")")}'
+            print(f'bmc: {label} {dev} via {via}: '
+                  f'{sensors_line(e2e.read_files(os.path.join(out, label, "files"), hwmon=True))}')
         if len(drivers) > 1:
             mux = steps.get(f'{label}_mux', '-')
             pbus = buses.get(int(mux.split('-')[0] or -1), Bus())
@@ -207,8 +265,12 @@ def main():
                       mux.endswith('-0070') and pbus.by_addr[0x70] > 0 and
                       pbus.by_addr[0x50] > 0)
     # Only the module without A2h may fail a transfer, and only at 0x51.
+    # A cage behind the mux: its channel's adapter and the mux's parent
+    # carry the same failed transfer.
     no_a2 = {int(steps.get(f'{label}_dev', '-').split('-')[0] or -1)
-             for label, kind, _ in cages if kind == 'no-ddm'}
+             for label, kind, _, _ in cages if kind == 'no-ddm'}
+    no_a2 |= {int(steps.get(f'{label}_mux', '-').split('-')[0] or -1)
+              for label, kind, _, _ in cages if kind == 'no-ddm'}
     failed = {f'i2c-{n} {[hex(a) for a in addrs]}': c for n, b in buses.items()
               for addrs, c in b.failed.items()}
     res.check(f'failed transfers only at the absent A2h: {failed}',

@@ -9,7 +9,7 @@ set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 
-"$repo/scripts/deps.sh" gcc-arm-linux-gnueabihf qemu-system-arm
+"$repo/scripts/deps.sh" gcc-arm-linux-gnueabihf
 "$repo/scripts/clean-sources.sh"
 tree=$("$repo/scripts/kernel-tree.sh")
 build="$cache/build-arm-$(basename "$tree" | sed 's/^linux-//')"

@@ -2539,6 +2539,175 @@ static void drv_test_two_nacks_no_removal(struct kunit *test)
 }
 
 /*
+ * A reader's suspicion schedules the verification an hour ahead, so a test
+ * sees the in-doubt state until it runs the work itself.
+ */
+static void drv_park_verify(struct drv *d)
+{
+	mutex_lock(&d->data->cache.lock);
+	d->data->hp.last_verify = get_jiffies_64() +
+				  msecs_to_jiffies(QUIET_POLL_MS);
+	mutex_unlock(&d->data->cache.lock);
+}
+
+/*
+ * In doubt: every attribute of the module (through the hwmon device held
+ * since before), the eeprom file and nvmem are -EIO, and a control write is
+ * -EIO without a byte on the bus.
+ */
+static void drv_expect_in_doubt(struct kunit *test, struct drv *d,
+				struct device *hwmon)
+{
+	struct sff8472_emul_stats before, after;
+	u8 buf[8];
+	long val;
+
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_max, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_input, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_crit_alarm,
+						       0, &val));
+	drv_expect_show_err(test, d, "vendor_pn", -EIO);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(d, 0, buf, sizeof(buf)));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(d, 256 + 96, buf, sizeof(buf)));
+	KUNIT_EXPECT_EQ(test, -EIO, nvmem_device_read(d->data->nvmem, 0,
+						      sizeof(buf), buf));
+	drv_stats(d, &before);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_store(d, "soft_tx_disable", "1"));
+	drv_stats(d, &after);
+	KUNIT_EXPECT_EQ(test, before.bytes_written, after.bytes_written);
+	KUNIT_EXPECT_EQ(test, before.transactions, after.transactions);
+}
+
+/* Values a test compares before and after the module was in doubt. */
+static void drv_doubt_values(struct kunit *test, struct drv *d, long *val)
+{
+	drv_expire(d);
+	val[0] = drv_read_ok(test, d, hwmon_temp, hwmon_temp_max, 0);
+	val[1] = drv_read_ok(test, d, hwmon_temp, hwmon_temp_input, 0);
+	val[2] = drv_read_ok(test, d, hwmon_power, hwmon_power_crit, 1);
+}
+
+/*
+ * A reader meets another module (its CC_DMI differs): from then on the old
+ * module is in doubt, before the hot-plug machine has looked. When the old
+ * module is back when it looks, the same hwmon device shows the same values.
+ */
+static void drv_test_doubt_on_stale(struct kunit *test)
+{
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	long val, before[3], after[3];
+	struct device *hwmon;
+	struct drv d = {};
+
+	other[256 + 0] ^= 0x01;		/* temp high alarm threshold */
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	drv_doubt_values(test, &d, before);
+	drv_park_verify(&d);
+
+	drv_load_image(test, &d, other);
+	drv_expire(&d);
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_input, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+	drv_expect_in_doubt(test, &d, hwmon);
+
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	flush_delayed_work(&d.data->hp.work);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_doubt_values(test, &d, after);
+	KUNIT_EXPECT_EQ(test, before[0], after[0]);
+	KUNIT_EXPECT_EQ(test, before[1], after[1]);
+	KUNIT_EXPECT_EQ(test, before[2], after[2]);
+}
+
+/*
+ * Swapped with nobody reading since: a control write proves the module is
+ * still the cached one before it writes, and writes nothing to another.
+ */
+static void drv_test_write_proves_module(struct kunit *test)
+{
+	u8 *orig = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 data[2] = { 0x5a, 0xa5 };
+	struct drv d = {};
+
+	other[256 + 0] ^= 0x01;
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_writable_props);
+	drv_park_verify(&d);
+
+	drv_load_image(test, &d, other);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_store(&d, "soft_tx_disable", "1"));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_FALSE(test, img[256 + 110] & BIT(6));
+
+	/* The machine reads the other module; swap back, unseen. */
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_settle(test, d.dev);
+	drv_park_verify(&d);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	KUNIT_EXPECT_EQ(test, -EIO, nvmem_device_write(d.data->nvmem,
+						       256 + 130,
+						       sizeof(data), data));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 130, orig + 256 + 130,
+			   sizeof(data));
+}
+
+#if IS_ENABLED(CONFIG_GPIOLIB)
+/*
+ * MOD_DEF0 asserted but the module does not answer a verification: it is
+ * in doubt (missing) until it answers as itself again; then the same hwmon
+ * device shows the same values.
+ */
+static void drv_test_doubt_missing(struct kunit *test)
+{
+	long before[3], after[3];
+	struct device *hwmon;
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	drv_fake_irq(&d);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	drv_doubt_values(test, &d, before);
+
+	sff8472_emul_remove(d.emul);
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_MISSING, drv_state(d.data));
+	drv_expect_in_doubt(test, &d, hwmon);
+	drv_expect_show(test, &d, "present", "1\n");
+
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_doubt_values(test, &d, after);
+	KUNIT_EXPECT_EQ(test, before[0], after[0]);
+	KUNIT_EXPECT_EQ(test, before[1], after[1]);
+	KUNIT_EXPECT_EQ(test, before[2], after[2]);
+}
+#endif
+
+/*
  * The snapshot's age is kept in 64 bits: one taken 2^32 jiffies ago (weeks
  * on a 32-bit BMC, where unsigned long arithmetic wraps) is old.
  */
@@ -3210,6 +3379,8 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_swap_cloned_serial),
 	KUNIT_CASE(drv_test_unstable_cc_dmi),
 	KUNIT_CASE(drv_test_two_nacks_no_removal),
+	KUNIT_CASE(drv_test_doubt_on_stale),
+	KUNIT_CASE(drv_test_write_proves_module),
 	KUNIT_CASE(drv_test_snapshot_age_64bit),
 	KUNIT_CASE_PARAM(drv_test_poll_cost, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_no_general_call),
@@ -3240,6 +3411,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_gpio_error_not_removal),
 	KUNIT_CASE(drv_test_gpio_settle),
 	KUNIT_CASE(drv_test_gpio_irq_defer),
+	KUNIT_CASE(drv_test_doubt_missing),
 #endif
 	{}
 };

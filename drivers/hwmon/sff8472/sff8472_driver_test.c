@@ -2962,7 +2962,10 @@ struct drv_fault_run {
 	char *text;
 	enum drv_fault_kind kind;
 	unsigned int at;	/* transaction or byte of the fault */
+	unsigned int xfers;	/* of the operation without a fault */
+	unsigned int ff_changed;	/* 0xFF faults that changed data */
 	int errors;		/* reads that failed while faulted */
+	int kind_errors[DRV_FAULT_REMOVAL_BYTE + 1];
 };
 
 /* Whatever timer the hot-plug machine waits for has expired. */
@@ -3122,17 +3125,50 @@ static void drv_fault_arm(struct drv_fault_run *r)
 	}
 }
 
+/*
+ * What one armed fault did: it fired (before it was cleared); 0xFF data in
+ * one transaction is read once more, so it costs exactly one transaction
+ * more (none when it changed no byte: a write, or bytes that were 0xFF
+ * anyway) and no reader sees an error.
+ */
+static void drv_fault_check(struct drv_fault_run *r,
+			    const struct sff8472_emul_stats *st,
+			    unsigned int xfers)
+{
+	struct kunit *test = r->test;
+	const char *name = drv_fault_names[r->kind];
+
+	KUNIT_EXPECT_EQ_MSG(test, st->faults, 1ULL, "%s: %s at %u: fired",
+			    r->op->name, name, r->at);
+	r->kind_errors[r->kind] += r->errors;
+	if (r->kind != DRV_FAULT_FF)
+		return;
+	r->ff_changed += !!st->ff_bytes;
+	KUNIT_EXPECT_EQ_MSG(test, st->transactions,
+			    (u64)xfers + !!st->ff_bytes,
+			    "%s: %s at %u: transactions", r->op->name, name,
+			    r->at);
+	KUNIT_EXPECT_EQ_MSG(test, r->errors, 0, "%s: %s at %u: errors",
+			    r->op->name, name, r->at);
+}
+
 /* One operation with one fault, what it shows, and the recovery. */
 static void drv_fault_once(struct drv_fault_run *r, enum drv_fault_kind kind,
 			   unsigned int at)
 {
+	struct sff8472_emul_stats st;
+
 	r->kind = kind;
 	r->at = at;
+	r->errors = 0;
 	r->op->prepare(r);
 	r->op->start(r);
+	sff8472_emul_reset_stats(r->d.emul);
 	drv_fault_arm(r);
 	r->op->run(r);
+	drv_stats(&r->d, &st);
 	drv_fault_look(r);
+	drv_fault_check(r, &st, r->xfers);
 	drv_fault_recovered(r);
 }
 
@@ -3176,6 +3212,7 @@ static void drv_fault_every_transfer(struct kunit *test,
 	r.hwmon = drv_hold_hwmon(test, r.d.dev);
 
 	drv_fault_measure(&r, &xfers, &bytes);
+	r.xfers = xfers;
 	if (op->expected_xfers)
 		KUNIT_EXPECT_EQ(test, xfers, op->expected_xfers(bus));
 	for (k = 1; k <= xfers; k++) {
@@ -3189,11 +3226,20 @@ static void drv_fault_every_transfer(struct kunit *test,
 	}
 	for (k = 1; op->each_byte && k <= bytes; k++, faults++)
 		drv_fault_once(&r, DRV_FAULT_REMOVAL_BYTE, k);
-	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, %d reads failed, %lld ms\n",
-		   op->name, bus->name, xfers, bytes, faults, r.errors,
+	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, reads failed: %d NACK, %d 0xFF, %d removal, %d removal after byte, %lld ms\n",
+		   op->name, bus->name, xfers, bytes, faults,
+		   r.kind_errors[DRV_FAULT_NACK], r.kind_errors[DRV_FAULT_FF],
+		   r.kind_errors[DRV_FAULT_REMOVAL],
+		   r.kind_errors[DRV_FAULT_REMOVAL_BYTE],
 		   ktime_ms_delta(ktime_get(), start));
 	kunit_info(test, "sff8472-summary: faults %d\n", faults);
-	KUNIT_EXPECT_GT(test, r.errors, 0);
+	KUNIT_EXPECT_GT(test, r.kind_errors[DRV_FAULT_NACK], 0);
+	KUNIT_EXPECT_EQ(test, r.kind_errors[DRV_FAULT_FF], 0);
+	KUNIT_EXPECT_GT(test, r.ff_changed, 0U);
+	KUNIT_EXPECT_GT(test, r.kind_errors[DRV_FAULT_REMOVAL], 0);
+	if (op->each_byte)
+		KUNIT_EXPECT_GT(test,
+				r.kind_errors[DRV_FAULT_REMOVAL_BYTE], 0);
 	if (op->same_hwmon)
 		KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&r.d), r.hwmon);
 }
@@ -3284,8 +3330,9 @@ static const struct drv_fault_op drv_fault_eeprom_op = {
 /*
  * A module whose CC_DMI happens to be 0xFF: a snapshot transaction of 0xFF
  * that ends with the proof byte proves nothing then. 0xFF data at each
- * transaction of the snapshot is still never a value, alarm or status bit.
- * A2h 94 (unallocated, ignored by the driver) makes the sum 0xFF.
+ * transaction of the snapshot is still never a value, alarm or status bit,
+ * nor an error: it costs exactly one transaction more. A2h 94
+ * (unallocated, ignored by the driver) makes the sum 0xFF.
  */
 static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 {
@@ -3294,6 +3341,7 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 		.test = test, .bus = bus, .op = &drv_fault_readout,
 		.kind = DRV_FAULT_FF,
 	};
+	struct sff8472_emul_stats st;
 	u8 *a2;
 
 	r.img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
@@ -3308,13 +3356,24 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 	r.d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
 	drv_load_image(test, &r.d, r.img);
 	drv_bind(test, &r.d, drv_quiet_props);
-	for (r.at = 1; r.at <= bus->snapshot_xfers; r.at++) {
+	drv_expire(&r.d);
+	sff8472_emul_reset_stats(r.d.emul);
+	drv_fault_look(&r);
+	drv_stats(&r.d, &st);
+	KUNIT_EXPECT_EQ(test, r.errors, 0);
+	r.xfers = st.transactions;
+	for (r.at = 1; r.at <= r.xfers; r.at++) {
 		drv_expire(&r.d);
+		r.errors = 0;
+		sff8472_emul_reset_stats(r.d.emul);
 		sff8472_emul_ff_nth(r.d.emul, r.at);
 		drv_fault_look(&r);
+		drv_stats(&r.d, &st);
+		drv_fault_check(&r, &st, r.xfers);
 		drv_fault_recovered(&r);
 	}
-	kunit_info(test, "sff8472-summary: faults %u\n", bus->snapshot_xfers);
+	KUNIT_EXPECT_GT(test, r.ff_changed, 0U);
+	kunit_info(test, "sff8472-summary: faults %u\n", r.xfers);
 }
 
 static void drv_test_fault_insertion(struct kunit *test)

@@ -3362,6 +3362,9 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 	drv_stats(&r.d, &st);
 	KUNIT_EXPECT_EQ(test, r.errors, 0);
 	r.xfers = st.transactions;
+	/* Its proof byte of 0xFF is read twice where it is read alone. */
+	KUNIT_EXPECT_EQ(test, r.xfers, bus->snapshot_xfers +
+				       (bus->mode != SFF8472_EMUL_I2C));
 	for (r.at = 1; r.at <= r.xfers; r.at++) {
 		drv_expire(&r.d);
 		r.errors = 0;

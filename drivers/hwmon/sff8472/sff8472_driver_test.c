@@ -2752,6 +2752,48 @@ static void drv_test_poll_cost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
 }
 
+/* The look at a module with a check code of 0xFF at A0h @cc. */
+static void drv_poll_cost_ff(struct kunit *test, unsigned int cc,
+			     unsigned int fill, u64 xfers, u64 bits)
+{
+	const struct drv_bus *bus = test->param_value;
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	unsigned int start = cc == 63 ? 0 : 64;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	img[fill] += 0xff - drv_sum(img + start, cc - start);
+	img[cc] = drv_sum(img + start, cc - start);
+	KUNIT_ASSERT_EQ(test, img[cc], 0xff);
+	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	sff8472_emul_reset_stats(d.emul);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ_MSG(test, st.transactions, xfers, "A0h %u", cc);
+	KUNIT_EXPECT_EQ_MSG(test, st.bits, bits, "A0h %u", cc);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+}
+
+/*
+ * A check code of 0xFF is read twice in the look (the first all-0xFF read
+ * is discarded): in the SMBus modes one byte read more (3 x 39 bits);
+ * in the combined I2C mode a CC_BASE of 0xFF repeats the four-message
+ * transfer (2 x 77 bits) and a CC_EXT of 0xFF, the proof byte in that
+ * transfer, costs nothing. The bytes changed to make the sums: A0h 62
+ * (unallocated) and 91 (date code lot).
+ */
+static void drv_test_poll_cost_ff(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	bool combined = bus->mode == SFF8472_EMUL_I2C;
+
+	drv_poll_cost_ff(test, 63, 62, combined ? 2 : 3, combined ? 154 : 117);
+	drv_poll_cost_ff(test, 95, 91, combined ? 1 : 3, combined ? 77 : 117);
+}
+
 /*
  * SONiC's writes through the eeprom file (optoe offsets): soft TX_DISABLE
  * is A2h 110 bit 6 at file offset 366, RS1 A2h 118 bit 3 at 374. They act
@@ -3445,6 +3487,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_write_proves_module),
 	KUNIT_CASE(drv_test_snapshot_age_64bit),
 	KUNIT_CASE_PARAM(drv_test_poll_cost, drv_bus_gen_params),
+	KUNIT_CASE_PARAM(drv_test_poll_cost_ff, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_no_general_call),
 	KUNIT_CASE(drv_test_no_general_call_after_addr_change),
 	KUNIT_CASE(drv_test_addr_change_not_allowed),

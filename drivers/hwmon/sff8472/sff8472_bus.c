@@ -33,10 +33,16 @@
  *
  * Pulled-up lines also make a transaction whose data read all 0xFF prove
  * nothing: a module being pulled out or a glitch on the lines returns that
- * without an error, and the next transaction may well be answered. Such
- * data is read once more and believed only when it comes again, so a
- * module whose bytes are 0xFF costs one transaction more and a single bad
- * transaction never becomes the module's bytes.
+ * without an error, and the next transaction may well be answered. So the
+ * first all-0xFF read of a piece is discarded and the piece read once more;
+ * the second read is used, whatever it returns. A single bad transaction
+ * never becomes the module's bytes; bytes that really are 0xFF cost one
+ * transaction more each time they are read: blank pieces at insertion, a
+ * proof byte (CC_DMI, or CC_EXT in the look) of 0xFF read on its own, a
+ * CC_BASE of 0xFF in the look (in the combined I2C mode the whole
+ * four-message transfer again), a blank byte polled after an EEPROM write,
+ * every piece of an A0h that is all 0xFF. In the combined I2C mode the
+ * proof byte rides in the transfer and is not read again by itself.
  */
 
 #include <linux/delay.h>
@@ -298,8 +304,8 @@ static bool sff8472_pulled_up(const u8 *buf, size_t len)
 	return !memchr_inv(buf, 0xff, len);
 }
 
-/* A byte, read once more when it is 0xFF. */
-static int sff8472_byte_read_sure(struct i2c_client *client, u8 off, u8 *buf)
+/* A byte; a first read of 0xFF is discarded and the byte read again. */
+static int sff8472_byte_read_reread_ff(struct i2c_client *client, u8 off, u8 *buf)
 {
 	int ret = sff8472_byte_read(client, off, buf);
 
@@ -320,11 +326,11 @@ static int sff8472_byte_read_word(struct sff8472_bus *bus,
 	int tries, ret;
 
 	for (tries = 0; tries < SFF8472_BYTE_WORD_TRIES; tries++) {
-		ret = sff8472_byte_read_sure(client, off, &msb);
+		ret = sff8472_byte_read_reread_ff(client, off, &msb);
 		if (!ret)
-			ret = sff8472_byte_read_sure(client, off + 1, &lsb);
+			ret = sff8472_byte_read_reread_ff(client, off + 1, &lsb);
 		if (!ret)
-			ret = sff8472_byte_read_sure(client, off, &msb_again);
+			ret = sff8472_byte_read_reread_ff(client, off, &msb_again);
 		if (ret)
 			return ret;
 		if (msb == msb_again) {
@@ -373,7 +379,7 @@ static int sff8472_read_piece_once(struct sff8472_bus *bus,
 	default:
 		n = len >= 2 && sff8472_is_live_word(page, off) ? 2 : 1;
 		ret = n == 2 ? sff8472_byte_read_word(bus, client, off, buf) :
-			       sff8472_byte_read_sure(client, off, buf);
+			       sff8472_byte_read_reread_ff(client, off, buf);
 		break;
 	}
 	return ret ? ret : n;

@@ -311,6 +311,34 @@ void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt)
 	cache->doubted = doubt;
 }
 
+/*
+ * The module answered with another CC_DMI than the cached one: it is
+ * another module. In doubt from now on, so nothing of the old one is shown
+ * or written, until the hot-plug machine has verified it (the same module:
+ * present again) or read the new one.
+ */
+static int sff8472_cache_met_other(struct sff8472_cache *cache)
+{
+	sff8472_cache_doubt(cache, true);
+	cache->suspect(cache);
+	return -EIO;
+}
+
+/* Before a write: CC_DMI proves the module is still the cached one. */
+static int sff8472_cache_prove_same(struct sff8472_cache *cache)
+{
+	u8 dmi;
+	int ret;
+
+	ret = sff8472_bus_read(cache->bus, SFF8472_PAGE_A2, SFP_CHKSUM, &dmi, 1);
+	if (ret) {
+		cache->suspect(cache);
+		return ret;
+	}
+	return dmi == cache->mod.a2[SFP_CHKSUM] ? 0 :
+						  sff8472_cache_met_other(cache);
+}
+
 /* 0 when the cached module may be shown, else the error its readers get. */
 static int sff8472_cache_state(const struct sff8472_cache *cache)
 {
@@ -427,6 +455,9 @@ static bool sff8472_live_fresh(const struct sff8472_cache *cache, u64 now)
  * @cache: the cage's cache, with its lock held
  * @snap: set to the snapshot on success
  *
+ * A snapshot whose CC_DMI is another module's puts the module in doubt at
+ * once; a failed read (a NACK) only makes the hot-plug layer look.
+ *
  * Return: 0; -ENODEV (empty cage), -ENODATA (no A2h), or -EIO when the
  * last attempt, within update_interval, failed or met another module, or
  * the module is in doubt.
@@ -450,6 +481,8 @@ int sff8472_cache_live(struct sff8472_cache *cache,
 		if (ret) {
 			dev_dbg(&cache->bus->client->dev,
 				"live read failed (%d)\n", ret);
+			if (ret == -ESTALE)
+				sff8472_cache_doubt(cache, true);
 			cache->suspect(cache);
 			ret = -EIO;
 		}
@@ -618,16 +651,19 @@ static u8 sff8472_control_bits(const struct sff8472_module *m,
  * @value: their new values (the bits of @mask)
  *
  * Read-modify-write with a fresh read, so the other bits stay as the module
- * has them; the next reader takes a new snapshot.
+ * has them; the next reader takes a new snapshot. CC_DMI, read after the
+ * byte (in the same transfer where the adapter allows), proves the module
+ * is still the cached one, whose options allowed the bits.
  *
  * Return: 0, -EOPNOTSUPP (a bit the module does not advertise, no A2h, or
- * an adapter that cannot write) or another negative error.
+ * an adapter that cannot write), -EIO (another module: now in doubt) or
+ * another negative error.
  */
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 			    u8 mask, u8 value)
 {
 	struct sff8472_bus *bus = cache->bus;
-	u8 byte;
+	u8 byte, dmi;
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
@@ -637,9 +673,14 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 	if (!cache->mod.has_ddm || !bus->max_write ||
 	    mask & ~sff8472_control_bits(&cache->mod, a2_off))
 		return -EOPNOTSUPP;
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
-	if (ret || (byte & mask) == (value & mask))
+	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, a2_off, &byte, 1,
+				      SFP_CHKSUM, &dmi);
+	if (ret)
 		return ret;
+	if (dmi != cache->mod.a2[SFP_CHKSUM])
+		return sff8472_cache_met_other(cache);
+	if ((byte & mask) == (value & mask))
+		return 0;
 	byte = (byte & ~mask) | (value & mask);
 	ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
 	sff8472_cache_drop_live(cache);
@@ -718,9 +759,10 @@ static int sff8472_write_user(struct sff8472_bus *bus, unsigned int a2_off,
  * bytes are read back from the module afterwards so the view shows what
  * the module holds; and single bytes at A2h 110 and 118, whose control
  * bits are set as the sysfs control files set them. Anything else is
- * refused before a byte goes on the bus.
+ * refused before a byte goes on the bus. Before the first byte is written,
+ * CC_DMI proves the module is still the cached one.
  *
- * Return: 0 or a negative error.
+ * Return: 0, -EIO (another module: now in doubt) or a negative error.
  */
 int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 			       const u8 *buf, size_t count)
@@ -745,6 +787,9 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 		return ret;
 	if (!cache->mod.has_a2)
 		return -EOPNOTSUPP;	/* no A2h, so no user EEPROM */
+	ret = sff8472_cache_prove_same(cache);
+	if (ret)
+		return ret;
 
 	ret = sff8472_write_user(bus, a2_off, buf, count);
 	if (!sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, back, count))

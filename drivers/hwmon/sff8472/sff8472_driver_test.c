@@ -2539,6 +2539,175 @@ static void drv_test_two_nacks_no_removal(struct kunit *test)
 }
 
 /*
+ * A reader's suspicion schedules the verification an hour ahead, so a test
+ * sees the in-doubt state until it runs the work itself.
+ */
+static void drv_park_verify(struct drv *d)
+{
+	mutex_lock(&d->data->cache.lock);
+	d->data->hp.last_verify = get_jiffies_64() +
+				  msecs_to_jiffies(QUIET_POLL_MS);
+	mutex_unlock(&d->data->cache.lock);
+}
+
+/*
+ * In doubt: every attribute of the module (through the hwmon device held
+ * since before), the eeprom file and nvmem are -EIO, and a control write is
+ * -EIO without a byte on the bus.
+ */
+static void drv_expect_in_doubt(struct kunit *test, struct drv *d,
+				struct device *hwmon)
+{
+	struct sff8472_emul_stats before, after;
+	u8 buf[8];
+	long val;
+
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_max, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_input, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_crit_alarm,
+						       0, &val));
+	drv_expect_show_err(test, d, "vendor_pn", -EIO);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(d, 0, buf, sizeof(buf)));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(d, 256 + 96, buf, sizeof(buf)));
+	KUNIT_EXPECT_EQ(test, -EIO, nvmem_device_read(d->data->nvmem, 0,
+						      sizeof(buf), buf));
+	drv_stats(d, &before);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_store(d, "soft_tx_disable", "1"));
+	drv_stats(d, &after);
+	KUNIT_EXPECT_EQ(test, before.bytes_written, after.bytes_written);
+	KUNIT_EXPECT_EQ(test, before.transactions, after.transactions);
+}
+
+/* Values a test compares before and after the module was in doubt. */
+static void drv_doubt_values(struct kunit *test, struct drv *d, long *val)
+{
+	drv_expire(d);
+	val[0] = drv_read_ok(test, d, hwmon_temp, hwmon_temp_max, 0);
+	val[1] = drv_read_ok(test, d, hwmon_temp, hwmon_temp_input, 0);
+	val[2] = drv_read_ok(test, d, hwmon_power, hwmon_power_crit, 1);
+}
+
+/*
+ * A reader meets another module (its CC_DMI differs): from then on the old
+ * module is in doubt, before the hot-plug machine has looked. When the old
+ * module is back when it looks, the same hwmon device shows the same values.
+ */
+static void drv_test_doubt_on_stale(struct kunit *test)
+{
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	long val, before[3], after[3];
+	struct device *hwmon;
+	struct drv d = {};
+
+	other[256 + 0] ^= 0x01;		/* temp high alarm threshold */
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	drv_doubt_values(test, &d, before);
+	drv_park_verify(&d);
+
+	drv_load_image(test, &d, other);
+	drv_expire(&d);
+	KUNIT_EXPECT_EQ(test, -EIO, sff8472_hwmon_read(hwmon, hwmon_temp,
+						       hwmon_temp_input, 0,
+						       &val));
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+	drv_expect_in_doubt(test, &d, hwmon);
+
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	flush_delayed_work(&d.data->hp.work);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_doubt_values(test, &d, after);
+	KUNIT_EXPECT_EQ(test, before[0], after[0]);
+	KUNIT_EXPECT_EQ(test, before[1], after[1]);
+	KUNIT_EXPECT_EQ(test, before[2], after[2]);
+}
+
+/*
+ * Swapped with nobody reading since: a control write proves the module is
+ * still the cached one before it writes, and writes nothing to another.
+ */
+static void drv_test_write_proves_module(struct kunit *test)
+{
+	u8 *orig = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 data[2] = { 0x5a, 0xa5 };
+	struct drv d = {};
+
+	other[256 + 0] ^= 0x01;
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_writable_props);
+	drv_park_verify(&d);
+
+	drv_load_image(test, &d, other);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_store(&d, "soft_tx_disable", "1"));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_FALSE(test, img[256 + 110] & BIT(6));
+
+	/* The machine reads the other module; swap back, unseen. */
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_settle(test, d.dev);
+	drv_park_verify(&d);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	KUNIT_EXPECT_EQ(test, -EIO, nvmem_device_write(d.data->nvmem,
+						       256 + 130,
+						       sizeof(data), data));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 130, orig + 256 + 130,
+			   sizeof(data));
+}
+
+#if IS_ENABLED(CONFIG_GPIOLIB)
+/*
+ * MOD_DEF0 asserted but the module does not answer a verification: it is
+ * in doubt (missing) until it answers as itself again; then the same hwmon
+ * device shows the same values.
+ */
+static void drv_test_doubt_missing(struct kunit *test)
+{
+	long before[3], after[3];
+	struct device *hwmon;
+	struct drv d = {};
+
+	drv_gpio_create(test, 1);
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, &d, drv_gpio_props);
+	drv_fake_irq(&d);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	drv_doubt_values(test, &d, before);
+
+	sff8472_emul_remove(d.emul);
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_MISSING, drv_state(d.data));
+	drv_expect_in_doubt(test, &d, hwmon);
+	drv_expect_show(test, &d, "present", "1\n");
+
+	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	drv_doubt_values(test, &d, after);
+	KUNIT_EXPECT_EQ(test, before[0], after[0]);
+	KUNIT_EXPECT_EQ(test, before[1], after[1]);
+	KUNIT_EXPECT_EQ(test, before[2], after[2]);
+}
+#endif
+
+/*
  * The snapshot's age is kept in 64 bits: one taken 2^32 jiffies ago (weeks
  * on a 32-bit BMC, where unsigned long arithmetic wraps) is old.
  */
@@ -2581,6 +2750,48 @@ static void drv_test_poll_cost(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.bits, combined ? 77ULL : 78ULL);
 	KUNIT_EXPECT_LE(test, st.bus_time_ns, 1000000ULL);
 	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+}
+
+/* The look at a module with a check code of 0xFF at A0h @cc. */
+static void drv_poll_cost_ff(struct kunit *test, unsigned int cc,
+			     unsigned int fill, u64 xfers, u64 bits)
+{
+	const struct drv_bus *bus = test->param_value;
+	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	unsigned int start = cc == 63 ? 0 : 64;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+
+	img[fill] += 0xff - drv_sum(img + start, cc - start);
+	img[cc] = drv_sum(img + start, cc - start);
+	KUNIT_ASSERT_EQ(test, img[cc], 0xff);
+	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
+	drv_load_image(test, &d, img);
+	drv_bind(test, &d, drv_quiet_props);
+	sff8472_emul_reset_stats(d.emul);
+	drv_poll(d.dev);
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ_MSG(test, st.transactions, xfers, "A0h %u", cc);
+	KUNIT_EXPECT_EQ_MSG(test, st.bits, bits, "A0h %u", cc);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0ULL);
+	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
+}
+
+/*
+ * A check code of 0xFF is read twice in the look (the first all-0xFF read
+ * is discarded): in the SMBus modes one byte read more (3 x 39 bits);
+ * in the combined I2C mode a CC_BASE of 0xFF repeats the four-message
+ * transfer (2 x 77 bits) and a CC_EXT of 0xFF, the proof byte in that
+ * transfer, costs nothing. The bytes changed to make the sums: A0h 62
+ * (unallocated) and 91 (date code lot).
+ */
+static void drv_test_poll_cost_ff(struct kunit *test)
+{
+	const struct drv_bus *bus = test->param_value;
+	bool combined = bus->mode == SFF8472_EMUL_I2C;
+
+	drv_poll_cost_ff(test, 63, 62, combined ? 2 : 3, combined ? 154 : 117);
+	drv_poll_cost_ff(test, 95, 91, combined ? 1 : 3, combined ? 77 : 117);
 }
 
 /*
@@ -2793,7 +3004,10 @@ struct drv_fault_run {
 	char *text;
 	enum drv_fault_kind kind;
 	unsigned int at;	/* transaction or byte of the fault */
+	unsigned int xfers;	/* of the operation without a fault */
+	unsigned int ff_changed;	/* 0xFF faults that changed data */
 	int errors;		/* reads that failed while faulted */
+	int kind_errors[DRV_FAULT_REMOVAL_BYTE + 1];
 };
 
 /* Whatever timer the hot-plug machine waits for has expired. */
@@ -2953,17 +3167,50 @@ static void drv_fault_arm(struct drv_fault_run *r)
 	}
 }
 
+/*
+ * What one armed fault did: it fired (before it was cleared); 0xFF data in
+ * one transaction is read once more, so it costs exactly one transaction
+ * more (none when it changed no byte: a write, or bytes that were 0xFF
+ * anyway) and no reader sees an error.
+ */
+static void drv_fault_check(struct drv_fault_run *r,
+			    const struct sff8472_emul_stats *st,
+			    unsigned int xfers)
+{
+	struct kunit *test = r->test;
+	const char *name = drv_fault_names[r->kind];
+
+	KUNIT_EXPECT_EQ_MSG(test, st->faults, 1ULL, "%s: %s at %u: fired",
+			    r->op->name, name, r->at);
+	r->kind_errors[r->kind] += r->errors;
+	if (r->kind != DRV_FAULT_FF)
+		return;
+	r->ff_changed += !!st->ff_bytes;
+	KUNIT_EXPECT_EQ_MSG(test, st->transactions,
+			    (u64)xfers + !!st->ff_bytes,
+			    "%s: %s at %u: transactions", r->op->name, name,
+			    r->at);
+	KUNIT_EXPECT_EQ_MSG(test, r->errors, 0, "%s: %s at %u: errors",
+			    r->op->name, name, r->at);
+}
+
 /* One operation with one fault, what it shows, and the recovery. */
 static void drv_fault_once(struct drv_fault_run *r, enum drv_fault_kind kind,
 			   unsigned int at)
 {
+	struct sff8472_emul_stats st;
+
 	r->kind = kind;
 	r->at = at;
+	r->errors = 0;
 	r->op->prepare(r);
 	r->op->start(r);
+	sff8472_emul_reset_stats(r->d.emul);
 	drv_fault_arm(r);
 	r->op->run(r);
+	drv_stats(&r->d, &st);
 	drv_fault_look(r);
+	drv_fault_check(r, &st, r->xfers);
 	drv_fault_recovered(r);
 }
 
@@ -3007,6 +3254,7 @@ static void drv_fault_every_transfer(struct kunit *test,
 	r.hwmon = drv_hold_hwmon(test, r.d.dev);
 
 	drv_fault_measure(&r, &xfers, &bytes);
+	r.xfers = xfers;
 	if (op->expected_xfers)
 		KUNIT_EXPECT_EQ(test, xfers, op->expected_xfers(bus));
 	for (k = 1; k <= xfers; k++) {
@@ -3020,11 +3268,20 @@ static void drv_fault_every_transfer(struct kunit *test,
 	}
 	for (k = 1; op->each_byte && k <= bytes; k++, faults++)
 		drv_fault_once(&r, DRV_FAULT_REMOVAL_BYTE, k);
-	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, %d reads failed, %lld ms\n",
-		   op->name, bus->name, xfers, bytes, faults, r.errors,
+	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, reads failed: %d NACK, %d 0xFF, %d removal, %d removal after byte, %lld ms\n",
+		   op->name, bus->name, xfers, bytes, faults,
+		   r.kind_errors[DRV_FAULT_NACK], r.kind_errors[DRV_FAULT_FF],
+		   r.kind_errors[DRV_FAULT_REMOVAL],
+		   r.kind_errors[DRV_FAULT_REMOVAL_BYTE],
 		   ktime_ms_delta(ktime_get(), start));
 	kunit_info(test, "sff8472-summary: faults %d\n", faults);
-	KUNIT_EXPECT_GT(test, r.errors, 0);
+	KUNIT_EXPECT_GT(test, r.kind_errors[DRV_FAULT_NACK], 0);
+	KUNIT_EXPECT_EQ(test, r.kind_errors[DRV_FAULT_FF], 0);
+	KUNIT_EXPECT_GT(test, r.ff_changed, 0U);
+	KUNIT_EXPECT_GT(test, r.kind_errors[DRV_FAULT_REMOVAL], 0);
+	if (op->each_byte)
+		KUNIT_EXPECT_GT(test,
+				r.kind_errors[DRV_FAULT_REMOVAL_BYTE], 0);
 	if (op->same_hwmon)
 		KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&r.d), r.hwmon);
 }
@@ -3115,8 +3372,9 @@ static const struct drv_fault_op drv_fault_eeprom_op = {
 /*
  * A module whose CC_DMI happens to be 0xFF: a snapshot transaction of 0xFF
  * that ends with the proof byte proves nothing then. 0xFF data at each
- * transaction of the snapshot is still never a value, alarm or status bit.
- * A2h 94 (unallocated, ignored by the driver) makes the sum 0xFF.
+ * transaction of the snapshot is still never a value, alarm or status bit,
+ * nor an error: it costs exactly one transaction more. A2h 94
+ * (unallocated, ignored by the driver) makes the sum 0xFF.
  */
 static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 {
@@ -3125,6 +3383,7 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 		.test = test, .bus = bus, .op = &drv_fault_readout,
 		.kind = DRV_FAULT_FF,
 	};
+	struct sff8472_emul_stats st;
 	u8 *a2;
 
 	r.img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
@@ -3139,13 +3398,27 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 	r.d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
 	drv_load_image(test, &r.d, r.img);
 	drv_bind(test, &r.d, drv_quiet_props);
-	for (r.at = 1; r.at <= bus->snapshot_xfers; r.at++) {
+	drv_expire(&r.d);
+	sff8472_emul_reset_stats(r.d.emul);
+	drv_fault_look(&r);
+	drv_stats(&r.d, &st);
+	KUNIT_EXPECT_EQ(test, r.errors, 0);
+	r.xfers = st.transactions;
+	/* Its proof byte of 0xFF is read twice where it is read alone. */
+	KUNIT_EXPECT_EQ(test, r.xfers, bus->snapshot_xfers +
+				       (bus->mode != SFF8472_EMUL_I2C));
+	for (r.at = 1; r.at <= r.xfers; r.at++) {
 		drv_expire(&r.d);
+		r.errors = 0;
+		sff8472_emul_reset_stats(r.d.emul);
 		sff8472_emul_ff_nth(r.d.emul, r.at);
 		drv_fault_look(&r);
+		drv_stats(&r.d, &st);
+		drv_fault_check(&r, &st, r.xfers);
 		drv_fault_recovered(&r);
 	}
-	kunit_info(test, "sff8472-summary: faults %u\n", bus->snapshot_xfers);
+	KUNIT_EXPECT_GT(test, r.ff_changed, 0U);
+	kunit_info(test, "sff8472-summary: faults %u\n", r.xfers);
 }
 
 static void drv_test_fault_insertion(struct kunit *test)
@@ -3210,8 +3483,11 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_swap_cloned_serial),
 	KUNIT_CASE(drv_test_unstable_cc_dmi),
 	KUNIT_CASE(drv_test_two_nacks_no_removal),
+	KUNIT_CASE(drv_test_doubt_on_stale),
+	KUNIT_CASE(drv_test_write_proves_module),
 	KUNIT_CASE(drv_test_snapshot_age_64bit),
 	KUNIT_CASE_PARAM(drv_test_poll_cost, drv_bus_gen_params),
+	KUNIT_CASE_PARAM(drv_test_poll_cost_ff, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_no_general_call),
 	KUNIT_CASE(drv_test_no_general_call_after_addr_change),
 	KUNIT_CASE(drv_test_addr_change_not_allowed),
@@ -3240,6 +3516,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_gpio_error_not_removal),
 	KUNIT_CASE(drv_test_gpio_settle),
 	KUNIT_CASE(drv_test_gpio_irq_defer),
+	KUNIT_CASE(drv_test_doubt_missing),
 #endif
 	{}
 };

@@ -694,16 +694,22 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	mutex_lock(&e->lock);
 	e->txn++;
 	e->stats.transactions++;
-	if (e->remove_nth && --e->remove_nth == 0)
+	if (e->remove_nth && --e->remove_nth == 0) {
 		e->present = false;
+		e->stats.faults++;
+	}
 	if (e->nack_next) {
 		e->nack_next--;
 		nack_all = true;
 	}
-	if (e->nack_nth && --e->nack_nth == 0)
+	if (e->nack_nth && --e->nack_nth == 0) {
 		nack_all = true;
-	if (e->ff_nth && --e->ff_nth == 0)
+		e->stats.faults++;
+	}
+	if (e->ff_nth && --e->ff_nth == 0) {
 		all_ff = true;
+		e->stats.faults++;
+	}
 
 	for (i = 0; i < n && !ret; i++) {
 		struct emul_seg *s = &segs[i];
@@ -725,8 +731,10 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 				/* Its EEPROM emulation fills the rest with 0. */
 				if (e->burst_broken && j)
 					s->buf[j] = 0;
-				if (all_ff)
+				if (all_ff) {
+					e->stats.ff_bytes += s->buf[j] != 0xff;
 					s->buf[j] = 0xff;
+				}
 			} else {
 				e->stats.bytes_written++;
 				if (!emul_write_byte(e, dev, j, s->buf[j],
@@ -734,8 +742,10 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 					ret = -EIO;
 				}
 			}
-			if (e->remove_after && --e->remove_after == 0)
+			if (e->remove_after && --e->remove_after == 0) {
 				e->present = false;
+				e->stats.faults++;
+			}
 			if (ret)
 				break;
 		}
@@ -978,6 +988,7 @@ static void emul_load_locked(struct sff8472_emul *e, const u8 *img,
 	e->pins_applied = false;
 	e->remove_after = 0;
 	e->remove_nth = 0;
+	e->ff_nth = 0;
 	memset(e->step, 0, sizeof(e->step));
 	strscpy(e->profile, profile, sizeof(e->profile));
 	e->burst_broken = false;

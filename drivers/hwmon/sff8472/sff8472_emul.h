@@ -69,6 +69,8 @@ struct sff8472_emul_stats {
 	u64 general_calls;	/* messages to address 0x00, ACKed or not */
 	u64 bits;
 	u64 bus_time_ns;
+	u64 faults;		/* nack_nth, ff_nth, remove_nth, remove_after fired */
+	u64 ff_bytes;		/* data bytes that ff_nth changed to 0xFF */
 };
 
 /* Lifetime. @max_xfer_len: 0 = unlimited, else max bytes per message. */

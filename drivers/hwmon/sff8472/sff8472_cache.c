@@ -174,6 +174,12 @@ static int sff8472_read_a2(struct sff8472_bus *bus, struct sff8472_module *m)
 	return 0;
 }
 
+/* 0 when @dmi, read from the cage, is the CC_DMI of @m, else -ESTALE. */
+static int sff8472_dmi_same(const struct sff8472_module *m, u8 dmi)
+{
+	return dmi == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
+}
+
 /* A2h 96-119 followed by CC_DMI, which must be the one of @m. */
 static int sff8472_read_live(struct sff8472_bus *bus,
 			     const struct sff8472_module *m,
@@ -185,10 +191,10 @@ static int sff8472_read_live(struct sff8472_bus *bus,
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, SFF8472_LIVE_START,
 				      snap->raw, SFF8472_LIVE_LEN,
 				      SFP_CHKSUM, &cc_dmi);
+	if (!ret)
+		ret = sff8472_dmi_same(m, cc_dmi);
 	if (ret)
 		return ret;
-	if (cc_dmi != m->a2[SFP_CHKSUM])
-		return -ESTALE;
 	sff8472_decode_live(snap->raw, &snap->lv);
 	return 0;
 }
@@ -312,16 +318,19 @@ void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt)
 }
 
 /*
- * The module answered with another CC_DMI than the cached one: it is
- * another module. In doubt from now on, so nothing of the old one is shown
- * or written, until the hot-plug machine has verified it (the same module:
- * present again) or read the new one.
+ * A read that should have proven the cached module did not. Another CC_DMI
+ * (-ESTALE) means another module: in doubt from now on, so nothing of the
+ * old one is shown or written, until the hot-plug machine has verified it
+ * (the same module: present again) or read the new one. Any failure makes
+ * the hot-plug layer look. Returns the error for the caller: -EIO for
+ * another module.
  */
-static int sff8472_cache_met_other(struct sff8472_cache *cache)
+static int sff8472_cache_proof_failed(struct sff8472_cache *cache, int ret)
 {
-	sff8472_cache_doubt(cache, true);
+	if (ret == -ESTALE)
+		sff8472_cache_doubt(cache, true);
 	cache->suspect(cache);
-	return -EIO;
+	return ret == -ESTALE ? -EIO : ret;
 }
 
 /* Before a write: CC_DMI proves the module is still the cached one. */
@@ -331,12 +340,9 @@ static int sff8472_cache_prove_same(struct sff8472_cache *cache)
 	int ret;
 
 	ret = sff8472_bus_read(cache->bus, SFF8472_PAGE_A2, SFP_CHKSUM, &dmi, 1);
-	if (ret) {
-		cache->suspect(cache);
-		return ret;
-	}
-	return dmi == cache->mod.a2[SFP_CHKSUM] ? 0 :
-						  sff8472_cache_met_other(cache);
+	if (!ret)
+		ret = sff8472_dmi_same(&cache->mod, dmi);
+	return ret ? sff8472_cache_proof_failed(cache, ret) : 0;
 }
 
 /* 0 when the cached module may be shown, else the error its readers get. */
@@ -382,9 +388,7 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
 		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
 				       &dmi, 1);
-		if (ret)
-			return ret;
-		return dmi == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
+		return ret ? ret : sff8472_dmi_same(m, dmi);
 	}
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
 				      &base, 1, SFP_CC_EXT, &ext);
@@ -481,9 +485,7 @@ int sff8472_cache_live(struct sff8472_cache *cache,
 		if (ret) {
 			dev_dbg(&cache->bus->client->dev,
 				"live read failed (%d)\n", ret);
-			if (ret == -ESTALE)
-				sff8472_cache_doubt(cache, true);
-			cache->suspect(cache);
+			sff8472_cache_proof_failed(cache, ret);
 			ret = -EIO;
 		}
 		cache->live.err = ret;
@@ -675,10 +677,10 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 		return -EOPNOTSUPP;
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, a2_off, &byte, 1,
 				      SFP_CHKSUM, &dmi);
+	if (!ret)
+		ret = sff8472_dmi_same(&cache->mod, dmi);
 	if (ret)
-		return ret;
-	if (dmi != cache->mod.a2[SFP_CHKSUM])
-		return sff8472_cache_met_other(cache);
+		return sff8472_cache_proof_failed(cache, ret);
 	if ((byte & mask) == (value & mask))
 		return 0;
 	byte = (byte & ~mask) | (value & mask);

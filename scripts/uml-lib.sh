@@ -121,3 +121,6 @@ node_exporter_scrape() {
 	wait "$pid" 2>/dev/null
 	return "$status"
 }
+
+# Run a command as the unprivileged user nobody (uid and gid 65534).
+nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }

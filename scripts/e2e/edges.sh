@@ -17,7 +17,6 @@ read_or_err() { cat "$1" 2>/dev/null || echo "!err"; }
 # between two of them.
 stats_to() { cat "$1/stats" >"$out/$2.stats"; }
 stat_of() { sed -n "s/^$2 \([0-9]*\)/\1/p" "$out/$1.stats"; }
-nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 
 # 1. Any user reading eeprom costs at most one live snapshot per interval.
 dev=$(cage_dev port2)

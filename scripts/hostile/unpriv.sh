@@ -14,7 +14,6 @@ here=$(dirname "$0")
 . "$here/../uml-lib.sh"
 n=$1 seconds=$2 per_snapshot=$3
 tmp=$(mktemp -d)
-nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 stat_of() { sed -n "s/^$2 \([0-9]*\)/\1/p" "$1/stats"; }
 result() { if [ "$1" = 0 ]; then echo "ok: $2"; else echo "FAILED: $2"; fi; }
 

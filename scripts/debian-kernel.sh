@@ -37,6 +37,8 @@ fi
 kver=${image#linux-image-}
 root="$cache/debian/$kver"
 if [ -f "$root/.sff8472-unpacked" ]; then
+	# shellcheck disable=SC2046
+	"$(dirname "$0")/deps.sh" $(cat "$root/.sff8472-depends") >&2
 	echo "$root"
 	exit 0
 fi
@@ -51,6 +53,17 @@ echo "debian-kernel: downloading $image $headers $deps" >&2
 # shellcheck disable=SC2086
 (cd "$debs" && apt-get download -qq -o APT::Sandbox::User=root "$image" "$headers" $deps) >&2
 
+# dpkg-deb -x drops what the packages depend on; the headers' tools need it
+# (linux-kbuild-6.12 runs pahole for module BTF): install those that are not
+# kernel packages themselves, as apt-get install linux-headers-* would.
+tools=""
+for pkg in "$headers" $deps; do
+	tools="$tools $(dpkg-deb -f "$(ls "$debs/${pkg}"_*.deb | sort -V | tail -n 1)" Depends |
+		tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/:any//' | awk '$1 !~ /^linux-/ {print $1}')"
+done
+# shellcheck disable=SC2086
+"$(dirname "$0")/deps.sh" $tools >&2
+
 tmp=$(mktemp -d "$cache/debian/unpack.XXXXXX")
 for pkg in "$image" "$headers" $deps; do
 	dpkg-deb -x "$(ls "$debs/${pkg}"_*.deb | sort -V | tail -n 1)" "$tmp"
@@ -64,5 +77,6 @@ common=$(sed -n "s|^include $root/usr/src/\(.*\)/Makefile|\1|p" "$hdr/Makefile")
 ln -sfn "../../../usr/src/$common" "$tmp/lib/modules/$kver/source"
 rm -rf "$root"
 mv "$tmp" "$root"
+echo $tools >"$root/.sff8472-depends"
 touch "$root/.sff8472-unpacked"
 echo "$root"

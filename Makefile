@@ -2,7 +2,11 @@
 #
 #   make            build sff8472.ko (and the emulator, sff8472_emul.ko) for
 #                   the running kernel; needs only its headers, installs nothing
-#   make install    install them into /lib/modules/<kernel>/updates and run depmod
+#   make install    install them into /lib/modules/<kernel>/updates and run depmod,
+#                   and sff8472-info into $(DESTDIR)/usr/local/bin
+#   make tools      build tools/sff8472-info/sff8472-info (`ethtool -m` output
+#                   from an eeprom file or a cage's label; needs only a C
+#                   compiler and libc, no kernel tree)
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
 #   make bench      bus cost of sff8472 beside Linux's sfp.c (build/bench.*)
@@ -23,7 +27,7 @@ DEPMOD ?= depmod
 SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
 
-.PHONY: all modules install modules_install have-kdir deps check demo bench fuzz clean
+.PHONY: all modules install modules_install tools tools_install have-kdir deps check demo bench fuzz clean
 
 all: modules
 
@@ -44,8 +48,16 @@ SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 modules_install: have-kdir
 	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
 
-install: modules_install
+install: modules_install tools_install
 	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)
+
+# The user-space tool. A staging install (INSTALL_MOD_PATH) gets it too.
+DESTDIR ?= $(INSTALL_MOD_PATH)
+tools:
+	$(MAKE) -C tools/sff8472-info
+
+tools_install:
+	$(MAKE) -C tools/sff8472-info DESTDIR=$(DESTDIR) install
 
 deps:
 	@scripts/deps.sh
@@ -67,5 +79,6 @@ fuzz: deps
 # Also from DKMS's copy of the sources, which has no .git.
 clean:
 	rm -rf build
+	$(MAKE) -C tools/sff8472-info clean
 	test ! -f "$(KDIR)/Makefile" || $(KBUILD) clean
 	test ! -e .git || scripts/clean-sources.sh

@@ -78,6 +78,9 @@ tier fuzz scripts/fuzz/run.sh
 echo "== tier 5: bench, bus cost beside Linux's sfp.c (scripts/bench/run.sh)"
 tier bench scripts/bench/run.sh
 
+echo "== sff8472-info: ethtool -m output from eeprom files, on the host (scripts/info/run.sh)"
+tier info scripts/info/run.sh
+
 # make demo as a user runs it (its deps step included): it must work and
 # leave the host's boot files alone.
 demo_leaves_boot_alone() {

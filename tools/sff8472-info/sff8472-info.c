@@ -322,7 +322,19 @@ static const struct code_name identifiers[] = {
 	{ 0x03, "SFP" }, { 0x04, "300 pin XBI" }, { 0x05, "XENPAK" },
 	{ 0x06, "XFP" }, { 0x07, "XFF" }, { 0x08, "XFP-E" }, { 0x09, "XPAK" },
 	{ 0x0a, "X2" }, { 0x0b, "DWDM-SFP" }, { 0x0c, "QSFP" },
-	{ 0x0d, "QSFP+" }, { 0x0e, "CXP" }, { 0x11, "QSFP28" },
+	{ 0x0d, "QSFP+" }, { 0x0e, "CXP" },
+	{ 0x0f, "Shielded Mini Multilane HD 4X" },
+	{ 0x10, "Shielded Mini Multilane HD 8X" }, { 0x11, "QSFP28" },
+	{ 0x12, "CXP2/CXP28" }, { 0x13, "CDFP Style 1/Style 2" },
+	{ 0x14, "Shielded Mini Multilane HD 4X Fanout Cable" },
+	{ 0x15, "Shielded Mini Multilane HD 8X Fanout Cable" },
+	{ 0x16, "CDFP Style 3" }, { 0x17, "microQSFP" },
+	{ 0x18, "QSFP-DD Double Density 8X Pluggable Transceiver (INF-8628)" },
+	{ 0x19, "OSFP 8X Pluggable Transceiver" },
+	{ 0x1b, "DSFP Dual Small Form Factor Pluggable Transceiver" },
+	{ 0x1e, "QSFP+ or later with Common Management Interface Specification (CMIS)" },
+	{ 0x1f, "SFP-DD Double Density 2X Pluggable Transceiver with Common Management Interface Specification (CMIS)" },
+	{ 0x20, "SFP+ and later with Common Management Interface Specification (CMIS)" },
 };
 
 /* SFF-8024 Table 4-3. */
@@ -413,7 +425,7 @@ static const struct xcvr_bit xcvr_bits[] = {
 	{ 10, 0, "FC: 100 MBytes/sec" },
 };
 
-/* Byte 36, extended compliance (SFF-8024 Table 4-4), the common ones. */
+/* Byte 36, extended compliance (SFF-8024 Table 4-4), those ethtool names. */
 static const struct code_name xcvr_ext[] = {
 	{ 0x01, "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)" },
 	{ 0x02, "Extended: 100G Base-SR4 or 25GBase-SR" },
@@ -426,9 +438,34 @@ static const struct code_name xcvr_ext[] = {
 	{ 0x16, "Extended: 10Gbase-T with SFI electrical interface" },
 	{ 0x18, "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)" },
 	{ 0x19, "Extended: 100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)" },
+	{ 0x1a, "Extended: 100GE-DWDM2 (DWDM transceiver using 2 wavelengths on a 1550 nm DWDM grid with a reach up to 80 km)" },
+	{ 0x1b, "Extended: 100G 1550nm WDM (4 wavelengths)" },
 	{ 0x1c, "Extended: 10Gbase-T Short Reach" },
 	{ 0x1d, "Extended: 5GBASE-T" },
 	{ 0x1e, "Extended: 2.5GBASE-T" },
+	{ 0x1f, "Extended: 40G SWDM4" },
+	{ 0x20, "Extended: 100G SWDM4" },
+	{ 0x21, "Extended: 100G PAM4 BiDi" },
+	{ 0x22, "Extended: 4WDM-10 MSA (10km version of 100G CWDM4 with same RS(528,514) FEC in host system)" },
+	{ 0x23, "Extended: 4WDM-20 MSA (20km version of 100GBASE-LR4 with RS(528,514) FEC in host system)" },
+	{ 0x24, "Extended: 4WDM-40 MSA (40km reach with APD receiver and RS(528,514) FEC in host system)" },
+	{ 0x25, "Extended: 100GBASE-DR (clause 140), CAUI-4 (no FEC)" },
+	{ 0x26, "Extended: 100G-FR or 100GBASE-FR1 (clause 140), CAUI-4 (no FEC)" },
+	{ 0x27, "Extended: 100G-LR or 100GBASE-LR1 (clause 140), CAUI-4 (no FEC)" },
+	{ 0x30, "Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below" },
+	{ 0x31, "Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below" },
+	{ 0x32, "Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below" },
+	{ 0x33, "Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below" },
+	{ 0x40, "Extended: 50GBASE-CR, 100GBASE-CR2, or 200GBASE-CR4" },
+	{ 0x41, "Extended: 50GBASE-SR, 100GBASE-SR2, or 200GBASE-SR4" },
+	{ 0x42, "Extended: 50GBASE-FR or 200GBASE-DR4" },
+	{ 0x43, "Extended: 200GBASE-FR4" },
+	{ 0x44, "Extended: 200G 1550 nm PSM4" },
+	{ 0x45, "Extended: 50GBASE-LR" },
+	{ 0x46, "Extended: 200GBASE-LR4" },
+	{ 0x50, "Extended: 64GFC EA" }, { 0x51, "Extended: 64GFC SW" },
+	{ 0x52, "Extended: 64GFC LW" }, { 0x53, "Extended: 128GFC EA" },
+	{ 0x54, "Extended: 128GFC SW" }, { 0x55, "Extended: 128GFC LW" },
 };
 
 /* Options, bytes 64-65 (Table 8-3), as a 16-bit word, ethtool's order. */

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <linux/minmax.h>
 
-#define IS_ENABLED(option)	0	/* <linux/kconfig.h>: no KUnit here */
 #include "sff8472_emul.h"
 
 #define A2(off)			(SFF8472_PAGE_LEN + (off))

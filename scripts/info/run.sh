@@ -48,6 +48,7 @@ emul_images() {
 	sed -n '/^\/\* Built-in profiles/,/^int sff8472_emul_profile_image/p' \
 		"$drv/sff8472_emul.c" | sed '$d' >"$work/emul_profiles.inc" &&
 		${CC:-cc} -std=gnu11 -Wall -Wextra -O2 -I"$tooldir/include" -I"$drv" \
+			-DLINUX_VERSION_CODE=0x060c00 '-DIS_ENABLED(option)=0' \
 			-I"$work" scripts/info/emul_images.c -o "$work/emul_images" &&
 		"$work/emul_images" "$work/img" >"$work/profiles" &&
 		[ "$(cut -d' ' -f1 "$work/profiles" | tr '\n' ' ')" = \

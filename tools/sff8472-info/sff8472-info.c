@@ -75,8 +75,10 @@ static void die(const char *fmt, ...)
 	exit(1);
 }
 
-/* JSON member name: the ethtool field name in lower case, runs of other
- * characters as one '_', then the unit suffix, if any. */
+/*
+ * JSON member name: the ethtool field name in lower case, runs of other
+ * characters as one '_', then the unit suffix, if any.
+ */
 static void json_key(const char *name, const char *suffix)
 {
 	bool sep = false;
@@ -297,77 +299,98 @@ static void out_value(const char *name, const struct sff8472_calibration *cal,
 /* ------------------------------------------------------------------ */
 /* Identity (A0h), in ethtool's order.                                  */
 
-struct code_name {
-	u8 code;
-	const char *name;
-};
+#define UNKNOWN	"reserved or unknown"
 
-static const char *code_name(const struct code_name *t, size_t n, u8 code,
-			     const char *other)
+/* The name of @code in a table indexed by code, or @other. */
+static const char *lookup(const char *const *table, u8 code, const char *other)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t[i].code == code)
-			return t[i].name;
-	return other;
+	return table[code] ? table[code] : other;
 }
 
 #define N(t)	(sizeof(t) / sizeof((t)[0]))
 
 /* SFF-8024 Table 4-1, as ethtool names them. */
-static const struct code_name identifiers[] = {
-	{ 0x00, "no module present, unknown, or unspecified" },
-	{ 0x01, "GBIC" }, { 0x02, "module soldered to motherboard" },
-	{ 0x03, "SFP" }, { 0x04, "300 pin XBI" }, { 0x05, "XENPAK" },
-	{ 0x06, "XFP" }, { 0x07, "XFF" }, { 0x08, "XFP-E" }, { 0x09, "XPAK" },
-	{ 0x0a, "X2" }, { 0x0b, "DWDM-SFP" }, { 0x0c, "QSFP" },
-	{ 0x0d, "QSFP+" }, { 0x0e, "CXP" },
-	{ 0x0f, "Shielded Mini Multilane HD 4X" },
-	{ 0x10, "Shielded Mini Multilane HD 8X" }, { 0x11, "QSFP28" },
-	{ 0x12, "CXP2/CXP28" }, { 0x13, "CDFP Style 1/Style 2" },
-	{ 0x14, "Shielded Mini Multilane HD 4X Fanout Cable" },
-	{ 0x15, "Shielded Mini Multilane HD 8X Fanout Cable" },
-	{ 0x16, "CDFP Style 3" }, { 0x17, "microQSFP" },
-	{ 0x18, "QSFP-DD Double Density 8X Pluggable Transceiver (INF-8628)" },
-	{ 0x19, "OSFP 8X Pluggable Transceiver" },
-	{ 0x1b, "DSFP Dual Small Form Factor Pluggable Transceiver" },
-	{ 0x1e, "QSFP+ or later with Common Management Interface Specification (CMIS)" },
-	{ 0x1f, "SFP-DD Double Density 2X Pluggable Transceiver with Common Management Interface Specification (CMIS)" },
-	{ 0x20, "SFP+ and later with Common Management Interface Specification (CMIS)" },
+static const char *const identifiers[256] = {
+	[0x00] = "no module present, unknown, or unspecified",
+	[0x01] = "GBIC",
+	[0x02] = "module soldered to motherboard",
+	[0x03] = "SFP",
+	[0x04] = "300 pin XBI",
+	[0x05] = "XENPAK",
+	[0x06] = "XFP",
+	[0x07] = "XFF",
+	[0x08] = "XFP-E",
+	[0x09] = "XPAK",
+	[0x0a] = "X2",
+	[0x0b] = "DWDM-SFP",
+	[0x0c] = "QSFP",
+	[0x0d] = "QSFP+",
+	[0x0e] = "CXP",
+	[0x0f] = "Shielded Mini Multilane HD 4X",
+	[0x10] = "Shielded Mini Multilane HD 8X",
+	[0x11] = "QSFP28",
+	[0x12] = "CXP2/CXP28",
+	[0x13] = "CDFP Style 1/Style 2",
+	[0x14] = "Shielded Mini Multilane HD 4X Fanout Cable",
+	[0x15] = "Shielded Mini Multilane HD 8X Fanout Cable",
+	[0x16] = "CDFP Style 3",
+	[0x17] = "microQSFP",
+	[0x18] = "QSFP-DD Double Density 8X Pluggable Transceiver (INF-8628)",
+	[0x19] = "OSFP 8X Pluggable Transceiver",
+	[0x1b] = "DSFP Dual Small Form Factor Pluggable Transceiver",
+	[0x1e] = "QSFP+ or later with Common Management Interface Specification (CMIS)",
+	[0x1f] =
+		"SFP-DD Double Density 2X Pluggable Transceiver with Common Management Interface Specification (CMIS)",
+	[0x20] = "SFP+ and later with Common Management Interface Specification (CMIS)",
 };
 
 /* SFF-8024 Table 4-3. */
-static const struct code_name connectors[] = {
-	{ 0x00, "unknown or unspecified" }, { 0x01, "SC" },
-	{ 0x02, "Fibre Channel Style 1 copper" },
-	{ 0x03, "Fibre Channel Style 2 copper" }, { 0x04, "BNC/TNC" },
-	{ 0x05, "Fibre Channel coaxial headers" }, { 0x06, "FibreJack" },
-	{ 0x07, "LC" }, { 0x08, "MT-RJ" }, { 0x09, "MU" }, { 0x0a, "SG" },
-	{ 0x0b, "Optical pigtail" }, { 0x0c, "MPO Parallel Optic" },
-	{ 0x0d, "MPO Parallel Optic - 2x16" }, { 0x20, "HSSDC II" },
-	{ 0x21, "Copper pigtail" }, { 0x22, "RJ45" },
-	{ 0x23, "No separable connector" }, { 0x24, "MXC 2x16" },
-	{ 0x25, "CS optical connector" },
-	{ 0x26, "Mini CS optical connector" }, { 0x27, "MPO 2x12" },
-	{ 0x28, "MPO 1x16" },
+static const char *const connectors[256] = {
+	[0x00] = "unknown or unspecified",
+	[0x01] = "SC",
+	[0x02] = "Fibre Channel Style 1 copper",
+	[0x03] = "Fibre Channel Style 2 copper",
+	[0x04] = "BNC/TNC",
+	[0x05] = "Fibre Channel coaxial headers",
+	[0x06] = "FibreJack",
+	[0x07] = "LC",
+	[0x08] = "MT-RJ",
+	[0x09] = "MU",
+	[0x0a] = "SG",
+	[0x0b] = "Optical pigtail",
+	[0x0c] = "MPO Parallel Optic",
+	[0x0d] = "MPO Parallel Optic - 2x16",
+	[0x20] = "HSSDC II",
+	[0x21] = "Copper pigtail",
+	[0x22] = "RJ45",
+	[0x23] = "No separable connector",
+	[0x24] = "MXC 2x16",
+	[0x25] = "CS optical connector",
+	[0x26] = "Mini CS optical connector",
+	[0x27] = "MPO 2x12",
+	[0x28] = "MPO 1x16",
 };
 
 /* SFF-8024 Table 4-2, SFF-8472 meanings of 04h-06h. */
-static const struct code_name encodings[] = {
-	{ 0x00, "unspecified" }, { 0x01, "8B/10B" }, { 0x02, "4B/5B" },
-	{ 0x03, "NRZ" }, { 0x04, "Manchester" }, { 0x05, "SONET Scrambled" },
-	{ 0x06, "64B/66B" },
-	{ 0x07, "(256B/257B (transcoded FEC-enabled data)" },
-	{ 0x08, "PAM4" },
+static const char *const encodings[256] = {
+	[0x00] = "unspecified",
+	[0x01] = "8B/10B",
+	[0x02] = "4B/5B",
+	[0x03] = "NRZ",
+	[0x04] = "Manchester",
+	[0x05] = "SONET Scrambled",
+	[0x06] = "64B/66B",
+	[0x07] = "(256B/257B (transcoded FEC-enabled data)",
+	[0x08] = "PAM4",
 };
 
 /* SFF-8472 Table 5-6 (byte 13). */
-static const struct code_name rate_ids[] = {
-	{ 0x00, "unspecified" }, { 0x01, "4/2/1G Rate_Select & AS0/AS1" },
-	{ 0x02, "8/4/2G Rx Rate_Select only" },
-	{ 0x03, "8/4/2G Independent Rx & Tx Rate_Select" },
-	{ 0x04, "8/4/2G Tx Rate_Select only" },
+static const char *const rate_ids[256] = {
+	[0x00] = "unspecified",
+	[0x01] = "4/2/1G Rate_Select & AS0/AS1",
+	[0x02] = "8/4/2G Rx Rate_Select only",
+	[0x03] = "8/4/2G Independent Rx & Tx Rate_Select",
+	[0x04] = "8/4/2G Tx Rate_Select only",
 };
 
 /* Transceiver compliance bits, bytes 3-10 (Table 5-3), ethtool's names. */
@@ -426,46 +449,57 @@ static const struct xcvr_bit xcvr_bits[] = {
 };
 
 /* Byte 36, extended compliance (SFF-8024 Table 4-4), those ethtool names. */
-static const struct code_name xcvr_ext[] = {
-	{ 0x01, "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)" },
-	{ 0x02, "Extended: 100G Base-SR4 or 25GBase-SR" },
-	{ 0x03, "Extended: 100G Base-LR4 or 25GBase-LR" },
-	{ 0x04, "Extended: 100G Base-ER4 or 25GBase-ER" },
-	{ 0x08, "Extended: 100G ACC or 25GAUI C2M ACC with worst BER of 5x10^(-5)" },
-	{ 0x0b, "Extended: 100G Base-CR4 or 25G Base-CR CA-L" },
-	{ 0x0c, "Extended: 25G Base-CR CA-S" },
-	{ 0x0d, "Extended: 25G Base-CR CA-N" },
-	{ 0x16, "Extended: 10Gbase-T with SFI electrical interface" },
-	{ 0x18, "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)" },
-	{ 0x19, "Extended: 100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)" },
-	{ 0x1a, "Extended: 100GE-DWDM2 (DWDM transceiver using 2 wavelengths on a 1550 nm DWDM grid with a reach up to 80 km)" },
-	{ 0x1b, "Extended: 100G 1550nm WDM (4 wavelengths)" },
-	{ 0x1c, "Extended: 10Gbase-T Short Reach" },
-	{ 0x1d, "Extended: 5GBASE-T" },
-	{ 0x1e, "Extended: 2.5GBASE-T" },
-	{ 0x1f, "Extended: 40G SWDM4" },
-	{ 0x20, "Extended: 100G SWDM4" },
-	{ 0x21, "Extended: 100G PAM4 BiDi" },
-	{ 0x22, "Extended: 4WDM-10 MSA (10km version of 100G CWDM4 with same RS(528,514) FEC in host system)" },
-	{ 0x23, "Extended: 4WDM-20 MSA (20km version of 100GBASE-LR4 with RS(528,514) FEC in host system)" },
-	{ 0x24, "Extended: 4WDM-40 MSA (40km reach with APD receiver and RS(528,514) FEC in host system)" },
-	{ 0x25, "Extended: 100GBASE-DR (clause 140), CAUI-4 (no FEC)" },
-	{ 0x26, "Extended: 100G-FR or 100GBASE-FR1 (clause 140), CAUI-4 (no FEC)" },
-	{ 0x27, "Extended: 100G-LR or 100GBASE-LR1 (clause 140), CAUI-4 (no FEC)" },
-	{ 0x30, "Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below" },
-	{ 0x31, "Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below" },
-	{ 0x32, "Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below" },
-	{ 0x33, "Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below" },
-	{ 0x40, "Extended: 50GBASE-CR, 100GBASE-CR2, or 200GBASE-CR4" },
-	{ 0x41, "Extended: 50GBASE-SR, 100GBASE-SR2, or 200GBASE-SR4" },
-	{ 0x42, "Extended: 50GBASE-FR or 200GBASE-DR4" },
-	{ 0x43, "Extended: 200GBASE-FR4" },
-	{ 0x44, "Extended: 200G 1550 nm PSM4" },
-	{ 0x45, "Extended: 50GBASE-LR" },
-	{ 0x46, "Extended: 200GBASE-LR4" },
-	{ 0x50, "Extended: 64GFC EA" }, { 0x51, "Extended: 64GFC SW" },
-	{ 0x52, "Extended: 64GFC LW" }, { 0x53, "Extended: 128GFC EA" },
-	{ 0x54, "Extended: 128GFC SW" }, { 0x55, "Extended: 128GFC LW" },
+static const char *const xcvr_ext[256] = {
+	[0x01] = "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 5x10^(-5)",
+	[0x02] = "Extended: 100G Base-SR4 or 25GBase-SR",
+	[0x03] = "Extended: 100G Base-LR4 or 25GBase-LR",
+	[0x04] = "Extended: 100G Base-ER4 or 25GBase-ER",
+	[0x08] = "Extended: 100G ACC or 25GAUI C2M ACC with worst BER of 5x10^(-5)",
+	[0x0b] = "Extended: 100G Base-CR4 or 25G Base-CR CA-L",
+	[0x0c] = "Extended: 25G Base-CR CA-S",
+	[0x0d] = "Extended: 25G Base-CR CA-N",
+	[0x16] = "Extended: 10Gbase-T with SFI electrical interface",
+	[0x18] = "Extended: 100G AOC or 25GAUI C2M AOC with worst BER of 10^(-12)",
+	[0x19] = "Extended: 100G ACC or 25GAUI C2M ACC with worst BER of 10^(-12)",
+	[0x1a] =
+		"Extended: 100GE-DWDM2 (DWDM transceiver using 2 wavelengths on a 1550 nm DWDM grid with a reach up to 80 km)",
+	[0x1b] = "Extended: 100G 1550nm WDM (4 wavelengths)",
+	[0x1c] = "Extended: 10Gbase-T Short Reach",
+	[0x1d] = "Extended: 5GBASE-T",
+	[0x1e] = "Extended: 2.5GBASE-T",
+	[0x1f] = "Extended: 40G SWDM4",
+	[0x20] = "Extended: 100G SWDM4",
+	[0x21] = "Extended: 100G PAM4 BiDi",
+	[0x22] =
+		"Extended: 4WDM-10 MSA (10km version of 100G CWDM4 with same RS(528,514) FEC in host system)",
+	[0x23] =
+		"Extended: 4WDM-20 MSA (20km version of 100GBASE-LR4 with RS(528,514) FEC in host system)",
+	[0x24] =
+		"Extended: 4WDM-40 MSA (40km reach with APD receiver and RS(528,514) FEC in host system)",
+	[0x25] = "Extended: 100GBASE-DR (clause 140), CAUI-4 (no FEC)",
+	[0x26] = "Extended: 100G-FR or 100GBASE-FR1 (clause 140), CAUI-4 (no FEC)",
+	[0x27] = "Extended: 100G-LR or 100GBASE-LR1 (clause 140), CAUI-4 (no FEC)",
+	[0x30] =
+		"Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below",
+	[0x31] =
+		"Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 10-6 or below",
+	[0x32] =
+		"Extended: Active Copper Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below",
+	[0x33] =
+		"Extended: Active Optical Cable with 50GAUI, 100GAUI-2 or 200GAUI-4 C2M. Providing a worst BER of 2.6x10-4 for ACC, 10-5 for AUI, or below",
+	[0x40] = "Extended: 50GBASE-CR, 100GBASE-CR2, or 200GBASE-CR4",
+	[0x41] = "Extended: 50GBASE-SR, 100GBASE-SR2, or 200GBASE-SR4",
+	[0x42] = "Extended: 50GBASE-FR or 200GBASE-DR4",
+	[0x43] = "Extended: 200GBASE-FR4",
+	[0x44] = "Extended: 200G 1550 nm PSM4",
+	[0x45] = "Extended: 50GBASE-LR",
+	[0x46] = "Extended: 200GBASE-LR4",
+	[0x50] = "Extended: 64GFC EA",
+	[0x51] = "Extended: 64GFC SW",
+	[0x52] = "Extended: 64GFC LW",
+	[0x53] = "Extended: 128GFC EA",
+	[0x54] = "Extended: 128GFC SW",
+	[0x55] = "Extended: 128GFC LW",
 };
 
 /* Options, bytes 64-65 (Table 8-3), as a 16-bit word, ethtool's order. */
@@ -512,7 +546,7 @@ static void show_transceiver(const u8 *a0)
 	for (i = 0; i < N(xcvr_bits); i++)
 		if (a0[xcvr_bits[i].byte] & BIT(xcvr_bits[i].bit))
 			items[n++] = xcvr_bits[i].name;
-	ext = code_name(xcvr_ext, N(xcvr_ext), a0[A0_XCVR_EXT], NULL);
+	ext = lookup(xcvr_ext, a0[A0_XCVR_EXT], NULL);
 	if (ext)
 		items[n++] = ext;
 	out_list("Transceiver type", items, n);
@@ -578,38 +612,35 @@ static void show_identity(const u8 *a0, const struct sff8472_id *id)
 	static const char *const unit[] = { "km", "m", "m", "m", "m", "m" };
 	unsigned int br_max, br_min, i;
 	char text[32];
-	const char *ext;
 
 	out_code("Identifier", id->identifier,
-		 code_name(identifiers, N(identifiers), id->identifier,
-			   "reserved or unknown"));
+		 lookup(identifiers, id->identifier, UNKNOWN));
 	if ((id->identifier != 0x02 && id->identifier != 0x03) ||
 	    a0[A0_EXT_ID] != 0x04)
 		return;
 
-	ext = "GBIC/SFP defined by 2-wire interface ID";
-	out_code("Extended identifier", a0[A0_EXT_ID], ext);
+	out_code("Extended identifier", a0[A0_EXT_ID],
+		 "GBIC/SFP defined by 2-wire interface ID");
 	out_code("Connector", id->connector,
-		 code_name(connectors, N(connectors), id->connector,
-			   "reserved or unknown"));
+		 lookup(connectors, id->connector, UNKNOWN));
 	show_transceiver(a0);
 	out_code("Encoding", a0[A0_ENCODING],
-		 code_name(encodings, N(encodings), a0[A0_ENCODING],
-			   "reserved or unknown"));
+		 lookup(encodings, a0[A0_ENCODING], UNKNOWN));
 
 	/* ethtool: byte 12 = 0 means no rate; FFh moves margins to 67. */
 	if (a0[A0_BR_NOMINAL] == 0) {
-		br_max = br_min = 0;
+		br_max = 0;
+		br_min = 0;
 	} else if (a0[A0_BR_NOMINAL] == 0xff) {
-		br_max = br_min = a0[A0_BR_MIN];
+		br_max = a0[A0_BR_MIN];
+		br_min = a0[A0_BR_MIN];
 	} else {
 		br_max = a0[A0_BR_MAX];
 		br_min = a0[A0_BR_MIN];
 	}
 	out_uint("BR, Nominal", id->br_nominal_mbd, "MBd", "mbd");
 	out_code("Rate identifier", a0[A0_RATE_ID],
-		 code_name(rate_ids, N(rate_ids), a0[A0_RATE_ID],
-			   "reserved or unknown"));
+		 lookup(rate_ids, a0[A0_RATE_ID], UNKNOWN));
 	for (i = 0; i < N(lengths); i++)
 		out_uint(lengths[i], a0[A0_LENGTHS + i] * mult[i], unit[i],
 			 unit[i]);
@@ -709,8 +740,10 @@ static void show_diagnostics(const struct module *m,
 /* ------------------------------------------------------------------ */
 /* Input: a file, or the eeprom file of the cage with a label.          */
 
-/* 256 or 512 bytes. The driver's eeprom file of a module without A2h
- * returns the A0h page and then ENXIO. */
+/*
+ * 256 or 512 bytes. The driver's eeprom file of a module without A2h
+ * returns the A0h page and then ENXIO.
+ */
 static void read_image(const char *path, struct module *m)
 {
 	u8 extra;
@@ -735,14 +768,14 @@ static void read_image(const char *path, struct module *m)
 		if (n == 0)
 			break;
 		if (m->len == FULL)
-			die("%s: more than %d bytes; expected %d (A0h) or %d (A0h then A2h)",
-			    path, FULL, PAGE, FULL);
+			die("%s: more than %d bytes (A0h and A2h)", path,
+			    FULL);
 		m->len += n;
 	}
 	close(fd);
 	if (m->len != PAGE && m->len != FULL)
-		die("%s: %zu bytes; expected %d (A0h) or %d (A0h then A2h)",
-		    path, m->len, PAGE, FULL);
+		die("%s: %zu bytes, not %d (A0h) or %d (A0h, A2h)", path,
+		    m->len, PAGE, FULL);
 }
 
 /* "@a/@b" into @buf; a path longer than PATH_MAX is an input error. */
@@ -770,8 +803,10 @@ static void read_attr(const char *dir, const char *name, char *buf,
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
-/* The hwmon name the driver gives a cage with @label (hwmon sanitising:
- * '-', '*', space, tab and newline become '_'). */
+/*
+ * The hwmon name the driver gives a cage with @label (hwmon sanitising:
+ * '-', '*', space, tab and newline become '_').
+ */
 static void hwmon_name(const char *label, char *buf, size_t size)
 {
 	char *p;
@@ -782,9 +817,10 @@ static void hwmon_name(const char *label, char *buf, size_t size)
 			*p = '_';
 }
 
-/* Does the cage at @dir answer to @label: its I2C device name, port_name,
- * device tree label, hwmon label or hwmon name ("sff8472_<label>" or the
- * name itself)? */
+/*
+ * Does the cage at @dir answer to @label: its port_name, device tree
+ * label, hwmon label or hwmon name ("sff8472_<label>" or the name itself)?
+ */
 static bool cage_matches(const char *dir, const char *label)
 {
 	char buf[256], want[256], sub[PATH_MAX];
@@ -847,8 +883,8 @@ static void find_cage(const char *label, char *eeprom, size_t size)
 		 root && *root ? root : "/sys");
 	d = opendir(devices);
 	if (!d)
-		die("%s: no such file, and no I2C devices to look for the label in (%s: %s)",
-		    label, devices, strerror(errno));
+		die("%s: no such file, and no %s: %s", label, devices,
+		    strerror(errno));
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -875,31 +911,37 @@ static void find_cage(const char *label, char *eeprom, size_t size)
 
 /* ------------------------------------------------------------------ */
 
+static void warn_code(const struct module *m, const char *code,
+		      const char *bytes, u8 stored, u8 sum)
+{
+	fprintf(stderr, "%s: warning: %s: %s is 0x%02x, %s sum to 0x%02x; shown anyway\n",
+		PROG, m->source, code, stored, bytes, sum);
+}
+
 static void warn_checksums(const struct module *m,
 			   const struct sff8472_id *id, bool *dmi_ok)
 {
 	const u8 *a0 = m->img, *a2 = m->img + PAGE;
 
 	if (!id->cc_base_ok)
-		fprintf(stderr, PROG ": warning: %s: CC_BASE (A0h byte 63) is 0x%02x, bytes 0-62 sum to 0x%02x; shown anyway\n",
-			m->source, a0[SFP_CC_BASE],
-			sff8472_checksum(a0, SFP_CC_BASE));
+		warn_code(m, "CC_BASE (A0h byte 63)", "bytes 0-62",
+			  a0[SFP_CC_BASE], sff8472_checksum(a0, SFP_CC_BASE));
 	if (!id->cc_ext_ok)
-		fprintf(stderr, PROG ": warning: %s: CC_EXT (A0h byte 95) is 0x%02x, bytes 64-94 sum to 0x%02x; shown anyway\n",
-			m->source, a0[SFP_CC_EXT],
-			sff8472_checksum(a0 + SFP_OPTIONS,
-					 SFP_CC_EXT - SFP_OPTIONS));
+		warn_code(m, "CC_EXT (A0h byte 95)", "bytes 64-94",
+			  a0[SFP_CC_EXT],
+			  sff8472_checksum(a0 + SFP_OPTIONS,
+					   SFP_CC_EXT - SFP_OPTIONS));
 	*dmi_ok = true;
 	if (m->len == FULL && (id->diag_type & SFP_DIAGMON_DDM)) {
 		*dmi_ok = sff8472_dmi_checksum_ok(a2);
 		if (!*dmi_ok)
-			fprintf(stderr, PROG ": warning: %s: CC_DMI (A2h byte 95) is 0x%02x, bytes 0-94 sum to 0x%02x; shown anyway\n",
-				m->source, a2[SFP_CHKSUM],
-				sff8472_checksum(a2, SFP_CHKSUM));
+			warn_code(m, "CC_DMI (A2h byte 95)", "bytes 0-94",
+				  a2[SFP_CHKSUM],
+				  sff8472_checksum(a2, SFP_CHKSUM));
 	}
 }
 
-static void usage(FILE *f)
+static void print_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: " PROG " [--json] FILE|LABEL\n"
@@ -926,24 +968,24 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--json") || !strcmp(argv[i], "-j")) {
 			json = true;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--version")) {
 			printf(PROG " " SFF8472_VERSION "\n");
 			return 0;
 		} else if (argv[i][0] == '-' && argv[i][1] && !arg) {
 			fprintf(stderr, PROG ": unknown option %s\n", argv[i]);
-			usage(stderr);
+			print_usage(stderr);
 			return 2;
 		} else if (!arg) {
 			arg = argv[i];
 		} else {
-			usage(stderr);
+			print_usage(stderr);
 			return 2;
 		}
 	}
 	if (!arg) {
-		usage(stderr);
+		print_usage(stderr);
 		return 2;
 	}
 
@@ -970,8 +1012,8 @@ int main(int argc, char **argv)
 	if (!(id.diag_type & SFP_DIAGMON_DDM)) {
 		out_bool("Optical diagnostics support", false, "Yes", "No");
 	} else if (m.len == PAGE) {
-		fprintf(stderr, PROG ": %s: A0h page only (%d bytes): no diagnostics\n",
-			m.source, PAGE);
+		fprintf(stderr, "%s: %s: A0h page only (%d bytes): no diagnostics\n",
+			PROG, m.source, PAGE);
 		out_bool("Optical diagnostics support", false, "Yes", "No");
 	} else {
 		show_diagnostics(&m, &id);

@@ -169,7 +169,7 @@ def parse_text(text):
 
 def json_key(name, suffix=None):
     key = '_'.join(re.findall(r'[a-z0-9]+', name.lower()))
-    return f'{key}_{suffix}' if suffix else key
+    return f'{key}_{suffix}' if suffix and not key.endswith(f'_{suffix}') else key
 
 
 NUM = r'(-?\d+\.\d+|-inf)'
@@ -194,7 +194,7 @@ def json_agrees(pairs, doc):
             got, want = doc.get(k), value in ('Yes', 'On')
         elif m := re.fullmatch(r'(\d+)(MBd|km|m|nm|%)', value):
             unit = {'MBd': 'mbd', '%': 'percent'}.get(m.group(2), m.group(2))
-            got, want = doc.get(f'{k}_{unit}'), int(m.group(1))
+            got, want = doc.get(json_key(name, unit)), int(m.group(1))
         elif m := re.fullmatch(NUM + r' mA', value):
             got, want = f'{doc.get(k + "_ma"):.3f}', m.group(1)
         elif m := re.fullmatch(NUM + r' V', value):

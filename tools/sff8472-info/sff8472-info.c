@@ -77,32 +77,35 @@ static void die(const char *fmt, ...)
 
 /*
  * JSON member name: the ethtool field name in lower case, runs of other
- * characters as one '_', then the unit suffix, if any.
+ * characters as one '_', then '_' and the unit, unless the name ends with
+ * it already ("Length (SMF,km)" is "length_smf_km").
  */
-static void json_key(const char *name, const char *suffix)
+static void json_key(const char *name, const char *unit)
 {
+	char key[128];
+	size_t n = 0, u = unit ? strlen(unit) : 0;
 	bool sep = false;
 	const char *p;
 
-	fputs(json_first ? "\n  \"" : ",\n  \"", stdout);
-	json_first = false;
-	for (p = name; *p; p++) {
+	for (p = name; *p && n < sizeof(key) - 2; p++) {
 		char c = *p;
 
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (sep)
-				putchar('_');
+			if (sep && n)
+				key[n++] = '_';
 			sep = false;
-			putchar(c);
+			key[n++] = c;
 		} else {
 			sep = true;
 		}
 	}
-	if (suffix)
-		printf("_%s", suffix);
-	fputs("\": ", stdout);
+	key[n] = '\0';
+	if (unit && !(n > u && key[n - u - 1] == '_' && !strcmp(key + n - u, unit)))
+		snprintf(key + n, sizeof(key) - n, "_%s", unit);
+	printf("%s\n  \"%s\": ", json_first ? "" : ",", key);
+	json_first = false;
 }
 
 static void json_string(const char *s)

@@ -3,7 +3,8 @@
 #   make            build sff8472.ko (and the emulator, sff8472_emul.ko) for
 #                   the running kernel; needs only its headers, installs nothing
 #   make install    install them into /lib/modules/<kernel>/updates and run depmod,
-#                   and sff8472-info into $(DESTDIR)/usr/local/bin
+#                   and sff8472-info into $(DESTDIR)/usr/local/bin when the
+#                   C library's headers are installed (make tools_install)
 #   make tools      build tools/sff8472-info/sff8472-info (`ethtool -m` output
 #                   from an eeprom file or a cage's label; needs only a C
 #                   compiler and libc, no kernel tree)
@@ -48,8 +49,15 @@ SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 modules_install: have-kdir
 	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
 
-install: modules_install tools_install
+# The driver needs only the kernel's headers: the tool is installed with it
+# when the C library's headers are there too (make tools_install insists).
+install: modules_install
 	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)
+	@if printf '#include <stdio.h>\n' | $(CC) -E -x c - >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory tools_install; \
+	else \
+		echo "sff8472: sff8472-info not installed: no C library headers (Debian: apt-get install libc6-dev), then make tools_install"; \
+	fi
 
 # The user-space tool. A staging install (INSTALL_MOD_PATH) gets it too.
 DESTDIR ?= $(INSTALL_MOD_PATH)

@@ -765,6 +765,8 @@ static void read_image(const char *path, struct module *m)
 			continue;
 		if (n < 0 && errno == ENXIO && m->len == PAGE)
 			break;	/* the A0h page; nothing answers at A2h */
+		if (n < 0 && errno == ENODEV && !m->len)
+			die("%s: no module in the cage", path);
 		if (n < 0)
 			die("%s: read failed after %zu bytes: %s", path,
 			    m->len, strerror(errno));

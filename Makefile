@@ -72,7 +72,8 @@ modules: have-kdir
 	$(KBUILD) modules
 
 # Distribution headers lack the kernel's signing key: sign only when the tree
-# has one (a self-built kernel). DKMS signs with its own MOK key (README).
+# has one (a self-built kernel). DKMS signs with its own MOK key
+# (Documentation/hwmon/sff8472.rst, "Out-of-tree installation").
 SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 
 # Yocto calls modules_install itself, with DEPMOD=echo.

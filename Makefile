@@ -1,13 +1,30 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-#   make            build sff8472.ko (and the emulator, sff8472_emul.ko) for
-#                   the running kernel; needs only its headers, installs nothing
-#   make install    install them into /lib/modules/<kernel>/updates and run depmod,
-#                   and sff8472-info into $(DESTDIR)/usr/local/bin when the
-#                   C library's headers are installed (make tools_install)
+# For users (README.md); the driver only, never the emulator:
+#   make            build sff8472.ko for the running kernel; needs only its
+#                   headers, installs nothing
+#   make install    install sff8472.ko into /lib/modules/<kernel>/updates
+#                   and run depmod
+#   make uninstall  remove what make install and make install-emulator put
+#                   there, and run depmod
+#   make dkms-install  dkms add, build and install this tree (copied to
+#                   /usr/src/sff8472-<version>) for KVER; needs dkms
+#   make dkms-remove   dkms remove it from every kernel, delete that copy
+#   make deb        sff8472-dkms_<version>_all.deb in this directory: the
+#                   driver's sources for DKMS; needs only dpkg-deb
 #   make tools      build tools/sff8472-info/sff8472-info (`ethtool -m` output
 #                   from an eeprom file or a cage's label; needs only a C
-#                   compiler and libc, no kernel tree)
+#                   compiler and libc, no kernel tree); make install installs
+#                   it into $(DESTDIR)/usr/local/bin when the C library's
+#                   headers are there (make tools_install insists)
+#
+# To try the driver without SFP hardware (test infrastructure, like the
+# kernel's i2c-stub; Documentation/hwmon/sff8472-emul.rst):
+#   make emulator   build sff8472_emul.ko and sff8472_emul_mux.ko in
+#                   build/emulator/ (a copy of the sources)
+#   make install-emulator  install them beside the driver, run depmod
+#
+# For developers (Documentation/hwmon/sff8472-testing.rst):
 #   make check      every test tier; the last line is "N passed, N failed"
 #   make demo       the emulated board demo
 #   make bench      bus cost of sff8472 beside Linux's sfp.c (build/bench.*)
@@ -18,17 +35,35 @@
 #   make clean
 #
 # KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
-# kernel build tree; KVER names the kernel `make install` runs depmod for.
+# kernel build tree; KVER names the kernel make install, make dkms-install
+# and depmod work for; INSTALL_MOD_PATH a staging root.
 
 KVER ?= $(shell uname -r)
 KERNEL_SRC ?= /lib/modules/$(KVER)/build
 KDIR ?= $(KERNEL_SRC)
 DEPMOD ?= depmod
+RUN_DEPMOD = $(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)
 # A distribution kernel's .config does not know the driver's symbols.
-SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
+SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
+# The emulator builds in a copy of the sources, so that this tree's
+# modules.order never names it and make install cannot install it.
+EMUL_DIR := $(CURDIR)/build/emulator
+EMUL_KBUILD := $(MAKE) -C $(KDIR) M=$(EMUL_DIR) CONFIG_SENSORS_SFF8472_EMUL=m
 
-.PHONY: all modules install modules_install tools tools_install have-kdir deps check demo bench fuzz clean
+# The one source of the version: what modinfo shows. dkms.conf must agree.
+VERSION := $(shell sed -n 's/^\#define SFF8472_VERSION "\(.*\)"$$/\1/p' \
+	drivers/hwmon/sff8472/sff8472_version.h)
+DKMS_SRC := /usr/src/sff8472-$(VERSION)
+DEB := sff8472-dkms_$(VERSION)_all.deb
+# What DKMS and the package get: the driver's sources, no emulator, no tests.
+DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff8472_emul%, \
+	$(wildcard drivers/hwmon/sff8472/*.[ch])) \
+	drivers/hwmon/sff8472/Makefile drivers/hwmon/sff8472/Kconfig
+
+.PHONY: all modules install modules_install uninstall have-kdir emulator \
+	install-emulator have-version have-dkms not-packaged dkms-source dkms-install \
+	dkms-remove deb tools tools_install deps check demo bench fuzz clean
 
 all: modules
 
@@ -42,7 +77,8 @@ modules: have-kdir
 	$(KBUILD) modules
 
 # Distribution headers lack the kernel's signing key: sign only when the tree
-# has one (a self-built kernel). DKMS signs with its own MOK key (README).
+# has one (a self-built kernel). DKMS signs with its own MOK key
+# (Documentation/hwmon/sff8472.rst, "Out-of-tree installation").
 SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 
 # Yocto calls modules_install itself, with DEPMOD=echo.
@@ -52,7 +88,7 @@ modules_install: have-kdir
 # The driver needs only the kernel's headers: the tool is installed with it
 # when the C library's headers are there too (make tools_install insists).
 install: modules_install
-	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)
+	$(RUN_DEPMOD)
 	@if printf '#include <stdio.h>\n' | $(CC) -E -x c - >/dev/null 2>&1; then \
 		$(MAKE) --no-print-directory tools_install; \
 	else \
@@ -60,12 +96,80 @@ install: modules_install
 	fi
 
 # The user-space tool. A staging install (INSTALL_MOD_PATH) gets it too.
-DESTDIR ?= $(INSTALL_MOD_PATH)
 tools:
 	$(MAKE) -C tools/sff8472-info
 
 tools_install:
-	$(MAKE) -C tools/sff8472-info DESTDIR=$(DESTDIR) install
+	$(MAKE) -C tools/sff8472-info DESTDIR=$(or $(DESTDIR),$(INSTALL_MOD_PATH)) install
+
+
+emulator: have-kdir
+	mkdir -p $(EMUL_DIR)/drivers/hwmon/sff8472
+	cp -p Kbuild $(EMUL_DIR)/
+	cp -p drivers/hwmon/sff8472/Makefile drivers/hwmon/sff8472/*.[ch] \
+		$(EMUL_DIR)/drivers/hwmon/sff8472/
+	$(EMUL_KBUILD) modules
+
+install-emulator: emulator
+	$(EMUL_KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
+	$(RUN_DEPMOD)
+
+uninstall:
+	rm -f $(addprefix $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/updates/drivers/hwmon/sff8472/, \
+		$(addsuffix .ko*,sff8472 sff8472_emul sff8472_emul_mux))
+	$(RUN_DEPMOD)
+
+have-version:
+	@test -n "$(VERSION)" && grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || { \
+	echo "sff8472: dkms.conf's PACKAGE_VERSION is not SFF8472_VERSION ($(VERSION)) of sff8472_version.h" >&2; \
+	exit 1; }
+
+have-dkms:
+	@command -v dkms >/dev/null || { \
+	echo "sff8472: dkms not found; install the package dkms (Debian, Ubuntu: apt-get install dkms)" >&2; \
+	exit 1; }
+
+# The tree DKMS builds from, under $(DESTDIR) (the package's root, or /).
+dkms-source: have-version
+	rm -rf $(DESTDIR)$(DKMS_SRC)
+	mkdir -p $(DESTDIR)$(DKMS_SRC)
+	cp --parents -t $(DESTDIR)$(DKMS_SRC) dkms.conf Makefile Kbuild COPYING \
+		$(DRIVER_SOURCES)
+
+# A copy the package installed belongs to dpkg: leave it alone.
+not-packaged:
+	@! dpkg-query -S $(DKMS_SRC) >/dev/null 2>&1 || { \
+	echo "sff8472: $(DKMS_SRC) belongs to the sff8472-dkms package (apt-get remove sff8472-dkms)" >&2; \
+	exit 1; }
+
+dkms-install: have-dkms have-version have-kdir not-packaged
+	test -z "$$(dkms status -m sff8472 -v $(VERSION))" || dkms remove -m sff8472 -v $(VERSION) --all
+	$(MAKE) --no-print-directory dkms-source DESTDIR=
+	dkms add -m sff8472 -v $(VERSION)
+	dkms build -m sff8472 -v $(VERSION) -k $(KVER)
+	dkms install -m sff8472 -v $(VERSION) -k $(KVER)
+
+dkms-remove: have-dkms have-version not-packaged
+	test -z "$$(dkms status -m sff8472 -v $(VERSION))" || dkms remove -m sff8472 -v $(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
+# Hand-built, no debhelper: dkms's own common.postinst does what dh_dkms's
+# postinst does. The package holds the sources only; DKMS builds on install.
+deb: have-version
+	@command -v dpkg-deb >/dev/null || { \
+	echo "sff8472: dpkg-deb not found; install the package dpkg" >&2; exit 1; }
+	rm -rf build/deb $(DEB)
+	$(MAKE) --no-print-directory dkms-source DESTDIR=build/deb
+	mkdir -p build/deb/DEBIAN build/deb/usr/share/doc/sff8472-dkms
+	cp scripts/deb/copyright build/deb/usr/share/doc/sff8472-dkms/
+	chmod -R u=rwX,go=rX build/deb
+	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@SIZE@/$$(du -sk --exclude=DEBIAN build/deb | cut -f1)/" \
+		scripts/deb/control >build/deb/DEBIAN/control
+	for f in postinst prerm; do \
+		sed 's/@VERSION@/$(VERSION)/' scripts/deb/$$f >build/deb/DEBIAN/$$f && \
+		chmod 0755 build/deb/DEBIAN/$$f || exit 1; \
+	done
+	dpkg-deb --root-owner-group --build build/deb $(DEB)
 
 deps:
 	@scripts/deps.sh
@@ -86,7 +190,7 @@ fuzz: deps
 
 # Also from DKMS's copy of the sources, which has no .git.
 clean:
-	rm -rf build
+	rm -rf build sff8472-dkms_*.deb
 	$(MAKE) -C tools/sff8472-info clean
 	test ! -f "$(KDIR)/Makefile" || $(KBUILD) clean
 	test ! -e .git || scripts/clean-sources.sh

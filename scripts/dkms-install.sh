@@ -5,6 +5,8 @@
 # the install tree, which is the unpacked kernel's lib/modules, so the
 # modules land in lib/modules/KVER/updates/dkms as on a real system. Modules
 # are signed as dkms does on Debian, with a MOK key kept in the cache.
+# DKMS installs the driver only; the emulator the QEMU guest needs is then
+# built and installed beside it with the user's `make install-emulator`.
 #
 #   scripts/dkms-install.sh 6.1|6.12
 #
@@ -44,7 +46,9 @@ echo "dkms-install: dkms add/build/install for $kver, log in $log" >&2
 		--kernelsourcedir "$kdir" &&
 	dkms install $trees -m sff8472 -v "$version" -k "$kver" \
 		--kernelsourcedir "$kdir" --installtree "$root/lib/modules" \
-		--no-depmod
+		--no-depmod &&
+	make -C "$work/clone" KDIR="$kdir" KVER="$kver" INSTALL_MOD_PATH="$root" \
+		DEPMOD=true install-emulator
 } >"$log" 2>&1 || {
 	tail -n 30 "$log" >&2
 	find "$work/dkmstree" -name make.log -exec tail -n 30 {} \; >&2

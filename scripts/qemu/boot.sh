@@ -1,7 +1,8 @@
 #!/bin/sh
 # Boot one of Debian's own kernels under qemu-system-x86_64 (software
-# emulation) with the DKMS-built sff8472.ko and sff8472_emul.ko in the
-# guest's /lib/modules/KVER/updates/dkms, run scripts/qemu/init inside, and
+# emulation) with the DKMS-built sff8472.ko (in the guest's
+# /lib/modules/KVER/updates/dkms) and sff8472_emul.ko from make
+# install-emulator (in updates/), run scripts/qemu/init inside, and
 # unpack the guest's snapshots into OUT.
 #
 #   scripts/qemu/boot.sh 6.1|6.12 OUT CAGES
@@ -30,7 +31,7 @@ mkdir -p "$stage/usr/bin" "$stage/usr/sbin" "$stage/usr/lib" "$stage/usr/lib64" 
 ln -s usr/lib "$stage/lib"
 ln -s usr/lib64 "$stage/lib64"
 
-# The DKMS modules and whatever they depend on, then the guest's modules.dep.
+# The modules and whatever they depend on, then the guest's modules.dep.
 depmod -b "$root" "$kver"
 modprobe -d "$root" -S "$kver" -a --show-depends sff8472_emul sff8472 |
 	awk '$1 == "insmod" {print $2}' | while read -r ko; do

@@ -36,17 +36,38 @@ make_install() {
 	make -s -C "$clone" KDIR="$2" >"$work/make-$1.log" 2>&1 &&
 		make -s -C "$clone" KDIR="$2" KVER="$1" INSTALL_MOD_PATH="$dest" install \
 			>>"$work/make-$1.log" 2>&1 &&
-		grep -q '^updates/.*/sff8472\.ko[.a-z]*:' "$dest/lib/modules/$1/modules.dep" ||
+		grep -q '^updates/.*/sff8472\.ko[.a-z]*:' "$dest/lib/modules/$1/modules.dep" &&
+		! grep -q 'sff8472_emul' "$dest/lib/modules/$1/modules.dep" ||
 		{ tail -n 20 "$work/make-$1.log"; return 1; }
 }
 
-# The DKMS-built module: for this kernel, this version, signed by DKMS's key.
+# make deb in a fresh copy of the clone: the driver's sources for DKMS,
+# depending on dkms, never the emulator or the tests.
+deb_ok() {
+	clone="$work/clone-deb"
+	mkdir -p "$clone"
+	git ls-files -z --cached --others --exclude-standard |
+		xargs -0 cp --parents -t "$clone"
+	deb="$clone/sff8472-dkms_${version}_all.deb"
+	make -s -C "$clone" deb >"$work/deb.log" 2>&1 &&
+		dpkg-deb -c "$deb" >"$work/deb.list" &&
+		[ "$(dpkg-deb -f "$deb" Depends)" = dkms ] &&
+		grep -q " ./usr/src/sff8472-$version/dkms.conf$" "$work/deb.list" &&
+		grep -q " ./usr/src/sff8472-$version/drivers/hwmon/sff8472/sff8472_main.c$" "$work/deb.list" &&
+		! grep -q 'emul\|_test\.c' "$work/deb.list" ||
+		{ tail -n 20 "$work/deb.log"; return 1; }
+}
+check "make deb: sff8472-dkms_${version}_all.deb, depends on dkms, no emulator" deb_ok
+
+# The DKMS-built module: for this kernel, this version, signed by DKMS's key;
+# DKMS installs no emulator (make install-emulator put it in updates/).
 dkms_module_ok() {
 	ko=$(ls "$1/lib/modules/$2/updates/dkms/sff8472.ko"*) &&
 		modinfo -F vermagic "$ko" | grep -q "^$2 " &&
 		[ "$(modinfo -F version "$ko")" = "$version" ] &&
 		[ "$(modinfo -F signer "$ko")" = "DKMS module signing key" ] &&
-		ls "$1/lib/modules/$2/updates/dkms/sff8472_emul.ko"* >/dev/null
+		[ "$(ls "$1/lib/modules/$2/updates/dkms")" = "$(basename "$ko")" ] &&
+		ls "$1/lib/modules/$2/updates/drivers/hwmon/sff8472/sff8472_emul.ko"* >/dev/null
 }
 
 # DKMS and make install go to the cache and scratch roots only.
@@ -61,10 +82,10 @@ for series in 6.1 6.12; do
 		continue
 	}
 	kver=$(basename "$root")
-	check "$kver: make && make install (KDIR=its headers)" \
+	check "$kver: make && make install (KDIR=its headers), the driver only" \
 		make_install "$kver" "$root/usr/src/linux-headers-$kver"
 	check "$kver: dkms add, build and install" scripts/dkms-install.sh "$series" >/dev/null
-	check "$kver: DKMS module in updates/dkms, right vermagic and version, signed" \
+	check "$kver: DKMS module alone in updates/dkms, right vermagic and version, signed" \
 		dkms_module_ok "$root" "$kver"
 	out="$work/qemu-$series"
 	if scripts/qemu/boot.sh "$series" "$out" \

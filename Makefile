@@ -11,7 +11,8 @@
 #                   /usr/src/sff8472-<version>) for KVER; needs dkms
 #   make dkms-remove   dkms remove it from every kernel, delete that copy
 #   make deb        sff8472-dkms_<version>_all.deb in this directory: the
-#                   driver's sources for DKMS; needs only dpkg-deb
+#                   driver's sources for DKMS; needs only dpkg-deb; and
+#                   sff8472-info_<version>_<arch>.deb (needs a C compiler)
 #   make tools      build tools/sff8472-info/sff8472-info (`ethtool -m` output
 #                   from an eeprom file or a cage's label; needs only a C
 #                   compiler and libc, no kernel tree); make install installs
@@ -56,6 +57,8 @@ VERSION := $(shell sed -n 's/^\#define SFF8472_VERSION "\(.*\)"$$/\1/p' \
 	drivers/hwmon/sff8472/sff8472_version.h)
 DKMS_SRC := /usr/src/sff8472-$(VERSION)
 DEB := sff8472-dkms_$(VERSION)_all.deb
+DEB_ARCH = $(shell dpkg --print-architecture)
+INFO_DEB = sff8472-info_$(VERSION)_$(DEB_ARCH).deb
 # What DKMS and the package get: the driver's sources, no emulator, no tests.
 DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff8472_emul%, \
 	$(wildcard drivers/hwmon/sff8472/*.[ch])) \
@@ -63,7 +66,7 @@ DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff847
 
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
 	install-emulator have-version have-dkms not-packaged dkms-source dkms-install \
-	dkms-remove deb tools tools_install deps check demo bench fuzz clean
+	dkms-remove deb info-deb tools tools_install deps check demo bench fuzz clean
 
 all: modules
 
@@ -170,6 +173,19 @@ deb: have-version
 		chmod 0755 build/deb/DEBIAN/$$f || exit 1; \
 	done
 	dpkg-deb --root-owner-group --build build/deb $(DEB)
+	$(MAKE) --no-print-directory info-deb
+
+# sff8472-info for this machine's architecture, beside the DKMS package.
+info-deb: have-version tools
+	rm -rf build/info-deb sff8472-info_*.deb
+	$(MAKE) -C tools/sff8472-info DESTDIR=$(CURDIR)/build/info-deb PREFIX=/usr install
+	mkdir -p build/info-deb/DEBIAN build/info-deb/usr/share/doc/sff8472-info
+	cp scripts/deb/copyright build/info-deb/usr/share/doc/sff8472-info/
+	chmod -R u=rwX,go=rX build/info-deb
+	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@ARCH@/$(DEB_ARCH)/' \
+		-e "s/@SIZE@/$$(du -sk --exclude=DEBIAN build/info-deb | cut -f1)/" \
+		scripts/deb/control-info >build/info-deb/DEBIAN/control
+	dpkg-deb --root-owner-group --build build/info-deb $(INFO_DEB)
 
 deps:
 	@scripts/deps.sh
@@ -190,7 +206,7 @@ fuzz: deps
 
 # Also from DKMS's copy of the sources, which has no .git.
 clean:
-	rm -rf build sff8472-dkms_*.deb
+	rm -rf build sff8472-dkms_*.deb sff8472-info_*.deb
 	$(MAKE) -C tools/sff8472-info clean
 	test ! -f "$(KDIR)/Makefile" || $(KBUILD) clean
 	test ! -e .git || scripts/clean-sources.sh

@@ -1378,6 +1378,141 @@ static void drv_test_nvmem_write(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, got, data, sizeof(data));
 }
 
+/* A write(2) to the cage's eeprom file, as sysfs hands it to the driver. */
+static ssize_t drv_eeprom_write(struct drv *d, loff_t off, u8 *buf,
+				size_t count)
+{
+	struct bin_attribute *attr = sff8472_eeprom_group.bin_attrs[0];
+
+	return attr->write(NULL, &d->dev->kobj, attr, buf, off, count);
+}
+
+/* Through the nvmem device or the eeprom file: bytes written, or an error. */
+static ssize_t drv_write_via(struct drv *d, bool nvmem, unsigned int off,
+			     u8 *buf, size_t len)
+{
+	if (nvmem)
+		return nvmem_device_write(d->data->nvmem, off, len, buf);
+	return drv_eeprom_write(d, off, buf, len);
+}
+
+/*
+ * Where root may write in the 512-byte view (A2h at 256): one whole control
+ * byte, A2h 110 or 118 (SFF-8472 Tables 3.17 and 3.18a), and with the user
+ * EEPROM opted in its 120 bytes, A2h 128-247 (Table 3.20); never the vendor
+ * control bytes 248-255 (Table 3.21) or anything else.
+ */
+static bool drv_write_in_range(unsigned int off, size_t len)
+{
+	if (len == 1 && (off == 256 + 110 || off == 256 + 118))
+		return true;
+	return len && off >= 256 + 128 && off + len <= 256 + 248;
+}
+
+#define DRV_WRITE_MAX_OFF	511
+#define DRV_WRITE_MAX_LEN	520
+
+/*
+ * Every offset 0-511 and length 0-520, through both files, on an empty cage:
+ * a write in range gets as far as asking for the module (-ENODEV), any other
+ * is refused first. Nothing reaches the bus either way.
+ */
+static void drv_sweep_empty(struct kunit *test, struct drv *d, u8 *buf,
+			    bool nvmem)
+{
+	struct sff8472_emul_stats st;
+	unsigned int off, bad = 0;
+	size_t len;
+	ssize_t ret;
+
+	sff8472_emul_reset_stats(d->emul);
+	for (off = 0; off <= DRV_WRITE_MAX_OFF; off++) {
+		for (len = 0; len <= DRV_WRITE_MAX_LEN; len++) {
+			ret = drv_write_via(d, nvmem, off, buf, len);
+			if (drv_write_in_range(off, len) ? ret == -ENODEV :
+			    ret < 0 && ret != -ENODEV)
+				continue;
+			if (bad++ < 8)
+				KUNIT_FAIL(test, "%s: %zu bytes at %u: %zd",
+					   nvmem ? "nvmem" : "eeprom", len, off,
+					   ret);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0U);
+	drv_stats(d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+}
+
+/*
+ * The same sweep with a module present: a write out of range is refused
+ * with nothing on the bus. In range, each offset's one-byte and longest
+ * writes, and every write of up to 8 bytes, go to the module and land
+ * exactly there (the empty-cage sweep covers the decision for the rest,
+ * whose page-by-page write cycles would take minutes).
+ */
+static void drv_sweep_present(struct kunit *test, struct drv *d, u8 *buf,
+			      bool nvmem)
+{
+	struct sff8472_emul_stats st;
+	unsigned int off, bad = 0;
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	size_t len;
+	ssize_t ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	for (off = 0; off <= DRV_WRITE_MAX_OFF; off++) {
+		for (len = 0; len <= DRV_WRITE_MAX_LEN; len++) {
+			bool in = drv_write_in_range(off, len);
+			/* Controls off; the status bits are the module's. */
+			bool control = in && off < 256 + 128;
+
+			if (in && len > 8 && off + len != 256 + 248)
+				continue;
+			buf[0] = control ? 0 : off + len;
+			sff8472_emul_reset_stats(d->emul);
+			ret = drv_write_via(d, nvmem, off, buf, len);
+			drv_stats(d, &st);
+			if (in) {
+				sff8472_emul_read_image(d->emul, img,
+							SFF8472_NVMEM_SIZE);
+				if (ret == len &&
+				    (control || !memcmp(img + off, buf, len)))
+					continue;
+			} else if (ret < 0 && !st.transactions) {
+				continue;
+			}
+			if (bad++ < 8)
+				KUNIT_FAIL(test,
+					   "%s: %zu bytes at %u: %zd, %llu transactions",
+					   nvmem ? "nvmem" : "eeprom", len, off,
+					   ret, st.transactions);
+		}
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0U);
+}
+
+static void drv_test_write_range(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, DRV_WRITE_MAX_LEN, GFP_KERNEL);
+	struct drv d = {};
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < DRV_WRITE_MAX_LEN; i++)
+		buf[i] = 0x40 + i % 64;
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_writable_props);
+	sff8472_emul_set_write_cycle(d.emul, 0);
+	drv_sweep_present(test, &d, buf, false);
+	drv_sweep_present(test, &d, buf, true);
+
+	sff8472_emul_remove(d.emul);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	drv_sweep_empty(test, &d, buf, false);
+	drv_sweep_empty(test, &d, buf, true);
+}
+
 static void drv_test_controls(struct kunit *test)
 {
 	struct sff8472_emul_stats st;
@@ -2670,6 +2805,171 @@ static void drv_test_write_proves_module(struct kunit *test)
 			   sizeof(data));
 }
 
+/*
+ * A whole-file read that meets another module's CC_DMI at A2h 96 fails: the
+ * bytes before it are the old module's, so a short read of them would be
+ * stale bytes reported as success.
+ */
+static void drv_test_read_meets_other_module(struct kunit *test)
+{
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 *got = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	struct drv d = {};
+
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	other[256 + 0] ^= 0x01;
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_park_verify(&d);
+	drv_load_image(test, &d, other);
+	drv_expire(&d);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(&d, 0, got, SFF8472_NVMEM_SIZE));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EIO,
+			drv_eeprom_read(&d, 0, got, SFF8472_NVMEM_SIZE));
+}
+
+/* Wait (at most 3 s) until @name reads again; false if it never does. */
+static bool drv_wait_readable(struct kunit *test, struct drv *d,
+			      const char *name)
+{
+	ssize_t ret;
+	int i;
+
+	for (i = 0; i < 150; i++) {
+		drv_show(test, d, name, &ret);
+		if (ret > 0)
+			return true;
+		msleep(20);
+	}
+	return false;
+}
+
+/*
+ * A reader meets another module's CC_DMI just after a verification: the
+ * doubt is settled by a VERIFY as soon as the rate limit allows (1 s), not
+ * at the next periodic look (an hour here).
+ */
+static void drv_test_doubt_settled_soon(struct kunit *test)
+{
+	u8 *other = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	struct drv d = {};
+	long val;
+
+	other[256 + 0] ^= 0x01;
+	drv_fix_codes(other);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);	/* a verification just now */
+	drv_settle(test, d.dev);
+
+	drv_load_image(test, &d, other);
+	drv_expire(&d);
+	KUNIT_EXPECT_EQ(test, -EIO, drv_read(&d, hwmon_temp, hwmon_temp_input,
+					     0, &val));
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	KUNIT_EXPECT_TRUE(test, drv_wait_readable(test, &d, "vendor_pn"));
+}
+
+/* The last of @dev's log lines containing @a or @b: 'a', 'b' or 0. */
+static char drv_log_last(struct kunit *test, struct device *dev,
+			 const char *a, const char *b)
+{
+	struct kmsg_dump_iter iter = { };
+	size_t len, size = 1024;
+	char *line = kunit_kzalloc(test, size, GFP_KERNEL);
+	char last = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
+		line[len] = '\0';
+		if (!strstr(line, dev_name(dev)))
+			continue;
+		if (strstr(line, a))
+			last = 'a';
+		else if (strstr(line, b))
+			last = 'b';
+	}
+	return last;
+}
+
+/* A swap logs the removal of the old module before the new one's line. */
+static void drv_test_swap_log_order(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-LX10\n");
+	KUNIT_EXPECT_EQ(test, 'a', drv_log_last(test, d.dev, " inserted",
+						"module removed"));
+}
+
+/*
+ * A verification that misreads A2h (twice, so the re-read does not save
+ * it) reads the module again; the same module keeps its hwmon device and
+ * is not announced again.
+ */
+static void drv_test_misread_not_announced(struct kunit *test)
+{
+	struct device *hwmon;
+	struct drv d = {};
+	int inserted, removed;
+
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	hwmon = drv_hold_hwmon(test, d.dev);
+	inserted = drv_log_count(test, d.dev, " inserted");
+	removed = drv_log_count(test, d.dev, "module removed");
+
+	sff8472_emul_unstable_a2(d.emul, 0, 2);
+	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+	KUNIT_EXPECT_EQ(test, inserted, drv_log_count(test, d.dev,
+						      " inserted"));
+	KUNIT_EXPECT_EQ(test, removed, drv_log_count(test, d.dev,
+						     "module removed"));
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+}
+
+/*
+ * A user-EEPROM write whose second page fails has still written the
+ * first: the eeprom file returns those bytes, as at24 does, and the view
+ * shows what the module holds.
+ */
+static void drv_test_partial_user_write(struct kunit *test)
+{
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	u8 *orig = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	u8 data[16], got[16];
+	struct drv d = {};
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = 0xc0 + i;
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_writable_props);
+	sff8472_emul_set_write_cycle(d.emul, 0);
+	/* CC_DMI proof, page 130-135, its write-cycle poll, page 136-143. */
+	sff8472_emul_nack_nth(d.emul, 4);
+	KUNIT_EXPECT_EQ(test, (ssize_t)6,
+			drv_eeprom_write(&d, 256 + 130, data, sizeof(data)));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 130, data, 6);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 136, orig + 256 + 136, 10);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_EQ(test, (ssize_t)sizeof(got),
+			drv_eeprom_read(&d, 256 + 130, got, sizeof(got)));
+	KUNIT_EXPECT_MEMEQ(test, got, img + 256 + 130, sizeof(got));
+}
+
 #if IS_ENABLED(CONFIG_GPIOLIB)
 /*
  * MOD_DEF0 asserted but the module does not answer a verification: it is
@@ -3466,6 +3766,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_nvmem_identical, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_nvmem_write_default_off),
 	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
+	KUNIT_CASE(drv_test_write_range),
 	KUNIT_CASE(drv_test_controls),
 	KUNIT_CASE(drv_test_sonic_control_writes),
 	KUNIT_CASE(drv_test_controls_not_advertised),
@@ -3485,6 +3786,11 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_two_nacks_no_removal),
 	KUNIT_CASE(drv_test_doubt_on_stale),
 	KUNIT_CASE(drv_test_write_proves_module),
+	KUNIT_CASE(drv_test_read_meets_other_module),
+	KUNIT_CASE_SLOW(drv_test_doubt_settled_soon),
+	KUNIT_CASE(drv_test_swap_log_order),
+	KUNIT_CASE(drv_test_misread_not_announced),
+	KUNIT_CASE(drv_test_partial_user_write),
 	KUNIT_CASE(drv_test_snapshot_age_64bit),
 	KUNIT_CASE_PARAM(drv_test_poll_cost, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_poll_cost_ff, drv_bus_gen_params),

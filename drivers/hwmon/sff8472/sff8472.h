@@ -201,6 +201,8 @@ enum sff8472_hp_event {
 /**
  * struct sff8472_hotplug - the module state machine of one cage
  * @state: current state
+ * @run_lock: one run at a time, with its publication: probe's first look
+ *	and the work (an MOD_DEF0 edge during probe queues it)
  * @work: runs the machine; on the freezable workqueue
  * @kicks: SFF8472_KICK_* bits not yet handled
  * @gpio: MOD_DEF0 (asserted while a module is present) or NULL
@@ -220,6 +222,7 @@ enum sff8472_hp_event {
  */
 struct sff8472_hotplug {
 	enum sff8472_hp_state state;
+	struct mutex run_lock;	/* serialises runs and publication */
 	struct delayed_work work;
 	unsigned long kicks;
 	struct gpio_desc *gpio;
@@ -264,6 +267,14 @@ struct sff8472_data {
 	struct nvmem_device *nvmem;
 };
 
+/* 0 when a transfer moved all @n (messages or bytes), else the error. */
+static inline int sff8472_all_or_error(ssize_t ret, size_t n)
+{
+	if (ret < 0)
+		return ret;
+	return (size_t)ret == n ? 0 : -EIO;
+}
+
 static inline struct sff8472_data *sff8472_cache_to_data(struct sff8472_cache *cache)
 {
 	return container_of(cache, struct sff8472_data, cache);
@@ -304,8 +315,9 @@ int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 				  unsigned int off, u8 *buf, size_t count,
 				  bool whole);
-int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
-			       const u8 *buf, size_t count);
+ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
+				   unsigned int off, const u8 *buf,
+				   size_t count);
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 			    u8 mask, u8 value);
 
@@ -319,8 +331,8 @@ static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 				      enum sff8472_hp_event event);
 const char *sff8472_hp_state_name(enum sff8472_hp_state state);
-void sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
-		     unsigned int poll_ms);
+int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		    unsigned int poll_ms);
 void sff8472_hp_start(struct sff8472_data *data);
 void sff8472_hp_stop(struct sff8472_data *data);
 void sff8472_hp_kick(struct sff8472_data *data, unsigned long why);

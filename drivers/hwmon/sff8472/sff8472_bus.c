@@ -208,7 +208,7 @@ static int sff8472_general_call(struct sff8472_bus *bus, u8 select)
 
 	if (bus->mode == SFF8472_BUS_I2C) {
 		ret = i2c_transfer(adap, &msg, 1);
-		return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
+		return sff8472_all_or_error(ret, 1);
 	}
 	return i2c_smbus_xfer(adap, SFF8472_GC_ADDR, 0, I2C_SMBUS_WRITE,
 			      SFF8472_GC_ADDR_CHANGE, I2C_SMBUS_BYTE_DATA,
@@ -255,7 +255,7 @@ static int sff8472_i2c_read(struct sff8472_bus *bus,
 
 	if (!bus->no_rep_start) {
 		ret = i2c_transfer(adap, msgs, 2);
-		return ret == 2 ? 0 : (ret < 0 ? ret : -EIO);
+		return sff8472_all_or_error(ret, 2);
 	}
 
 	/* Set the pointer, then read, with nobody else in between. */
@@ -264,7 +264,7 @@ static int sff8472_i2c_read(struct sff8472_bus *bus,
 	if (ret == 1)
 		ret = __i2c_transfer(adap, &msgs[1], 1);
 	i2c_unlock_bus(adap, I2C_LOCK_SEGMENT);
-	return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
+	return sff8472_all_or_error(ret, 1);
 }
 
 static int sff8472_block_read(struct i2c_client *client, u8 off, u8 *buf,
@@ -466,7 +466,7 @@ static int sff8472_i2c_read_combined(struct i2c_client *client, u8 off,
 	};
 	int ret = i2c_transfer(client->adapter, msgs, ARRAY_SIZE(msgs));
 
-	return ret == ARRAY_SIZE(msgs) ? 0 : (ret < 0 ? ret : -EIO);
+	return sff8472_all_or_error(ret, ARRAY_SIZE(msgs));
 }
 
 /*
@@ -614,7 +614,7 @@ int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
 		msg_buf[0] = off;
 		memcpy(&msg_buf[1], buf, len);
 		ret = i2c_transfer(client->adapter, &msg, 1);
-		return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
+		return sff8472_all_or_error(ret, 1);
 	}
 	if (len > 1)
 		return i2c_smbus_write_i2c_block_data(client, off, len, buf);

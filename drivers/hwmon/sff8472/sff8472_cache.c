@@ -604,8 +604,9 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 			n = sff8472_a2_bytes(cache, pos - SFF8472_PAGE_LEN,
 					     buf + done, count - done);
 		}
+		/* Bytes before another module's CC_DMI are stale. */
 		if (n < 0)
-			return done && !whole ? done : n;
+			return done && !whole && !cache->doubted ? done : n;
 		done += n;
 	}
 	return done;
@@ -717,6 +718,7 @@ static bool sff8472_write_allowed(struct sff8472_cache *cache,
 {
 	return cache->user_eeprom_writable && count &&
 	       off >= SFF8472_NVMEM_USER_START &&
+	       off < SFF8472_NVMEM_USER_END &&
 	       count <= SFF8472_NVMEM_USER_END - off;
 }
 
@@ -729,25 +731,34 @@ static bool sff8472_is_control_write(struct sff8472_cache *cache,
 		off == SFF8472_PAGE_LEN + SFP_EXT_STATUS);
 }
 
-/* Page by page, waiting for each write cycle to end. */
-static int sff8472_write_user(struct sff8472_bus *bus, unsigned int a2_off,
-			      const u8 *buf, size_t count)
+/*
+ * Page by page, waiting for each write cycle to end. Returns the bytes the
+ * module took (like at24, a failure after the first page is a short
+ * write), or the error when it took none.
+ */
+static ssize_t sff8472_write_user(struct sff8472_bus *bus,
+				  unsigned int a2_off, const u8 *buf,
+				  size_t count)
 {
+	size_t done = 0;
 	int ret = 0;
 
-	while (!ret && count) {
-		size_t n = min_t(size_t, count, bus->max_write);
+	while (done < count) {
+		unsigned int pos = a2_off + done;
+		size_t n = min_t(size_t, count - done, bus->max_write);
 
 		n = min_t(size_t, n, SFF8472_USER_EEPROM_PAGE -
-				     a2_off % SFF8472_USER_EEPROM_PAGE);
-		ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, buf, n);
-		if (!ret)
-			ret = sff8472_bus_wait_write_cycle(bus);
-		a2_off += n;
-		buf += n;
-		count -= n;
+				     pos % SFF8472_USER_EEPROM_PAGE);
+		ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, pos, buf + done,
+					n);
+		if (ret)
+			break;
+		done += n;
+		ret = sff8472_bus_wait_write_cycle(bus);
+		if (ret)
+			break;
 	}
-	return ret;
+	return done ? done : ret;
 }
 
 /**
@@ -764,21 +775,26 @@ static int sff8472_write_user(struct sff8472_bus *bus, unsigned int a2_off,
  * refused before a byte goes on the bus. Before the first byte is written,
  * CC_DMI proves the module is still the cached one.
  *
- * Return: 0, -EIO (another module: now in doubt) or a negative error.
+ * Return: the bytes written (fewer than @count when the module stopped
+ * taking them after some), -EIO (another module: now in doubt) or a
+ * negative error.
  */
-int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
-			       const u8 *buf, size_t count)
+ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
+				   unsigned int off, const u8 *buf,
+				   size_t count)
 {
 	unsigned int a2_off = off - SFF8472_PAGE_LEN;
 	struct sff8472_bus *bus = cache->bus;
 	u8 back[SFF8472_A2_USER_EEPROM_END + 1 - SFF8472_A2_USER_EEPROM];
+	ssize_t written;
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
 	if (sff8472_is_control_write(cache, off, count)) {
 		ret = sff8472_cache_state(cache);
-		return ret ? ret : sff8472_write_control_byte(cache, a2_off,
-							      *buf);
+		if (!ret)
+			ret = sff8472_write_control_byte(cache, a2_off, *buf);
+		return ret ? ret : count;
 	}
 	if (!sff8472_write_allowed(cache, off, count))
 		return -EPERM;
@@ -793,12 +809,12 @@ int sff8472_cache_eeprom_write(struct sff8472_cache *cache, unsigned int off,
 	if (ret)
 		return ret;
 
-	ret = sff8472_write_user(bus, a2_off, buf, count);
+	written = sff8472_write_user(bus, a2_off, buf, count);
 	if (!sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, back, count))
 		memcpy(&cache->mod.a2[a2_off], back, count);
-	else if (!ret)
-		ret = -EIO;
-	if (ret)
+	else if (written > 0)
+		written = -EIO;
+	if (written != count)
 		cache->suspect(cache);
-	return ret;
+	return written;
 }

@@ -191,13 +191,18 @@ static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data,
 	struct sff8472_hotplug *hp = &data->hp;
 	int ret;
 
-	/* The cached bytes stay only to tell a re-read of the same module. */
-	data->cache.present = false;
+	/*
+	 * A module still cached (after a verification that found other
+	 * bytes) stays so while it is read again: the same bytes are the
+	 * same module, which keeps its generation and is not announced
+	 * again. Until a read succeeds it is in doubt, shown to nobody.
+	 */
 	ret = sff8472_cache_load(&data->cache);
 	if (!ret) {
 		hp->next_full = sff8472_after_ms(now, SFF8472_FULL_CHECK_MS);
 		return SFF8472_EV_OK;
 	}
+	sff8472_cache_doubt(&data->cache, true);
 	dev_dbg(data->dev, "module read failed (%d)\n", ret);
 	/* Without MOD_DEF0, silence at A0h is an empty cage. */
 	return ret == -ENODEV && !hp->gpio ? SFF8472_EV_GONE :
@@ -383,12 +388,14 @@ static void sff8472_hp_run_now(struct sff8472_data *data)
 	struct sff8472_hotplug *hp = &data->hp;
 	long delay;
 
+	mutex_lock(&hp->run_lock);
 	mutex_lock(&data->cache.lock);
 	sff8472_hp_step(data);
 	delay = hp->stopped ? -1 : sff8472_hp_delay(hp);
 	mutex_unlock(&data->cache.lock);
 
 	sff8472_publish(data);
+	mutex_unlock(&hp->run_lock);
 	/* queue_, not mod_: a kick that came meanwhile must not be delayed. */
 	if (delay >= 0)
 		queue_delayed_work(system_freezable_wq, &hp->work, delay);
@@ -421,6 +428,21 @@ void sff8472_hp_kick(struct sff8472_data *data, unsigned long why)
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_kick);
 
 /*
+ * Run the work within @delay jiffies: sooner if it is queued for sooner,
+ * but never later (queue_delayed_work() leaves a later run as it is, which
+ * would keep a reader's doubt until the next periodic look).
+ */
+static void sff8472_hp_run_within(struct sff8472_data *data,
+				  unsigned long delay)
+{
+	struct delayed_work *dwork = &data->hp.work;
+
+	if (!delayed_work_pending(dwork) ||
+	    time_after(READ_ONCE(dwork->timer.expires), jiffies + delay))
+		mod_delayed_work(system_freezable_wq, dwork, delay);
+}
+
+/*
  * A reader's read failed or met another module. VERIFY at once, but at
  * most once per SFF8472_VERIFY_MIN_MS, so a module whose reads keep failing
  * cannot turn every reader into a bus flood.
@@ -439,8 +461,7 @@ static void sff8472_hp_suspect(struct sff8472_cache *cache)
 		return;
 	}
 	set_mask_bits(&hp->kicks, 0, SFF8472_KICK_SUSPECT);
-	queue_delayed_work(system_freezable_wq, &hp->work,
-			   (unsigned long)(allowed - now));
+	sff8472_hp_run_within(data, (unsigned long)(allowed - now));
 }
 
 /**
@@ -448,9 +469,11 @@ static void sff8472_hp_suspect(struct sff8472_cache *cache)
  * @data: the cage
  * @gpio: MOD_DEF0, or NULL
  * @poll_ms: period of the look without an IRQ
+ *
+ * Return: 0 or -ENOMEM.
  */
-void sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
-		     unsigned int poll_ms)
+int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+		    unsigned int poll_ms)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 
@@ -461,6 +484,7 @@ void sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
 	hp->level = true;
 	hp->poll_ms = poll_ms;
 	data->cache.suspect = sff8472_hp_suspect;
+	return devm_mutex_init(data->dev, &hp->run_lock);
 }
 
 /**

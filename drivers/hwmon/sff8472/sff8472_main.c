@@ -78,8 +78,7 @@ static void sff8472_log_module(struct sff8472_data *data,
  * sff8472_publish() - show userspace what the cache now holds
  * @data: the cage, without the cache lock held
  *
- * Called only by the hot-plug layer's run, which never runs concurrently
- * with itself.
+ * Called only by the hot-plug layer's run, under its run lock.
  */
 void sff8472_publish(struct sff8472_data *data)
 {
@@ -94,14 +93,15 @@ void sff8472_publish(struct sff8472_data *data)
 	want_hwmon = present && cache->mod.has_ddm;
 	changed = present != data->shown_present ||
 		  (present && generation != data->shown_generation);
+	/* A swap: the old module's removal first, then the new one. */
+	if (changed && data->shown_present)
+		dev_info(data->dev, "module removed\n");
 	if (changed && present)
 		sff8472_log_module(data, &cache->mod);
 	mutex_unlock(&cache->lock);
 
 	if (!changed && want_hwmon == !!data->hwmon)
 		return;
-	if (changed && data->shown_present)
-		dev_info(data->dev, "module removed\n");
 	if (changed)
 		data->hwmon_err_logged = false;
 	data->shown_present = present;
@@ -260,7 +260,9 @@ static int sff8472_probe(struct i2c_client *client)
 	ret = sff8472_claim_a2(data);
 	if (ret)
 		return ret;
-	sff8472_hp_init(data, gpio, poll_ms);
+	ret = sff8472_hp_init(data, gpio, poll_ms);
+	if (ret)
+		return ret;
 
 	/* Teardown runs in reverse: nvmem, IRQ, hot-plug, then hwmon. */
 	ret = devm_add_action_or_reset(dev, sff8472_release_hwmon, data);

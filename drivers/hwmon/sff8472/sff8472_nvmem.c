@@ -39,10 +39,11 @@ static ssize_t sff8472_eeprom_read(struct sff8472_data *data,
 	return ret;
 }
 
-static int sff8472_eeprom_write(struct sff8472_data *data, unsigned int off,
-				const u8 *buf, size_t count)
+static ssize_t sff8472_eeprom_write(struct sff8472_data *data,
+				    unsigned int off, const u8 *buf,
+				    size_t count)
 {
-	int ret;
+	ssize_t ret;
 
 	mutex_lock(&data->cache.lock);
 	ret = sff8472_cache_eeprom_write(&data->cache, off, buf, count);
@@ -64,7 +65,8 @@ static int sff8472_nvmem_read(void *priv, unsigned int off, void *val,
 static int sff8472_nvmem_write(void *priv, unsigned int off, void *val,
 			       size_t count)
 {
-	return sff8472_eeprom_write(priv, off, val, count);
+	return sff8472_all_or_error(sff8472_eeprom_write(priv, off, val, count),
+				    count);
 }
 
 int sff8472_nvmem_register(struct sff8472_data *data)
@@ -108,12 +110,10 @@ static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,
 			    size_t count)
 {
 	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
-	int ret;
 
 	if (off < 0 || off >= SFF8472_NVMEM_SIZE)
 		return -EFBIG;
-	ret = sff8472_eeprom_write(data, off, buf, count);
-	return ret ? ret : count;
+	return sff8472_eeprom_write(data, off, buf, count);
 }
 
 static BIN_ATTR_RW(eeprom, SFF8472_NVMEM_SIZE);

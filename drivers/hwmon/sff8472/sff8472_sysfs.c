@@ -124,8 +124,12 @@ static ssize_t present_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
 	struct sff8472_data *data = dev_get_drvdata(dev);
+	bool present;
 
-	return sysfs_emit(buf, "%d\n", READ_ONCE(data->cache.present));
+	mutex_lock(&data->cache.lock);
+	present = data->cache.present;
+	mutex_unlock(&data->cache.lock);
+	return sysfs_emit(buf, "%d\n", present);
 }
 static DEVICE_ATTR_RO(present);
 

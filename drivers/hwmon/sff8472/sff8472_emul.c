@@ -103,9 +103,16 @@ struct sff8472_emul {
 	unsigned int remove_after;
 	unsigned int remove_nth;
 	unsigned int ff_nth;
+	unsigned int ff_from;	/* first data byte ff_nth changes */
+	unsigned int nack_every;
+	unsigned int nack_count;	/* transactions since nack_every was set */
 	bool read_ff;
+	u8 unstable_dev;	/* EMUL_DEV_A0 or EMUL_DEV_A2 */
 	u8 unstable_off;
-	unsigned int unstable_reads;
+	u16 unstable_len;
+	unsigned int unstable_xfers;	/* transactions left to complement */
+	bool unstable_on;	/* this transaction complements the range */
+	bool unstable_hit;	/* it read a byte of the range */
 	bool burst_broken;	/* RTL8672/RTL9601C: 1st byte of a read only */
 
 	struct sff8472_emul_stats stats;
@@ -552,10 +559,11 @@ static u8 emul_read_byte(struct sff8472_emul *e, int dev, ktime_t now)
 		if (off >= SFP_TEMP && off < SFP_TEMP + 10)
 			emul_torn_check(e, off);
 		emul_flag_read(e, off);
-		if (off == e->unstable_off && e->unstable_reads) {
-			e->unstable_reads--;
-			val = ~val;
-		}
+	}
+	if (e->unstable_on && dev == e->unstable_dev &&
+	    off >= e->unstable_off && off - e->unstable_off < e->unstable_len) {
+		e->unstable_hit = true;
+		val = ~val;
 	}
 	return e->read_ff ? 0xff : val;
 }
@@ -687,6 +695,7 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	bool nack_all = false, ee_written = false, gc_seen = false;
 	bool all_ff = false;
 	ktime_t now = ktime_get();
+	unsigned int data_in = 0;	/* data bytes read so far */
 	u64 bits = 0;
 	int ret = 0, i, j, dev;
 	u8 gc = 0xff;
@@ -694,6 +703,8 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	mutex_lock(&e->lock);
 	e->txn++;
 	e->stats.transactions++;
+	e->unstable_on = e->unstable_xfers > 0;
+	e->unstable_hit = false;
 	if (e->remove_nth && --e->remove_nth == 0) {
 		e->present = false;
 		e->stats.faults++;
@@ -703,6 +714,11 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 		nack_all = true;
 	}
 	if (e->nack_nth && --e->nack_nth == 0) {
+		nack_all = true;
+		e->stats.faults++;
+	}
+	if (e->nack_every && ++e->nack_count >= e->nack_every) {
+		e->nack_count = 0;
 		nack_all = true;
 		e->stats.faults++;
 	}
@@ -731,10 +747,11 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 				/* Its EEPROM emulation fills the rest with 0. */
 				if (e->burst_broken && j)
 					s->buf[j] = 0;
-				if (all_ff) {
+				if (all_ff && data_in >= e->ff_from) {
 					e->stats.ff_bytes += s->buf[j] != 0xff;
 					s->buf[j] = 0xff;
 				}
+				data_in++;
 			} else {
 				e->stats.bytes_written++;
 				if (!emul_write_byte(e, dev, j, s->buf[j],
@@ -754,6 +771,11 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 
 	if (ret)
 		e->stats.nacks++;
+	if (e->unstable_hit) {
+		e->unstable_xfers--;
+		e->stats.faults++;
+	}
+	e->unstable_on = false;
 	if (ee_written)
 		e->busy_until = ktime_add_us(ktime_get(), e->write_cycle_us);
 	if (!ret && gc_seen && (gc & 3) != 1 && (gc & 3) != 3)
@@ -989,6 +1011,7 @@ static void emul_load_locked(struct sff8472_emul *e, const u8 *img,
 	e->remove_after = 0;
 	e->remove_nth = 0;
 	e->ff_nth = 0;
+	e->ff_from = 0;
 	memset(e->step, 0, sizeof(e->step));
 	strscpy(e->profile, profile, sizeof(e->profile));
 	e->burst_broken = false;
@@ -1258,13 +1281,30 @@ void sff8472_emul_remove_nth(struct sff8472_emul *emul, unsigned int n)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_remove_nth);
 
-void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n)
+void sff8472_emul_ff_nth_from(struct sff8472_emul *emul, unsigned int n,
+			      unsigned int from)
 {
 	mutex_lock(&emul->lock);
 	emul->ff_nth = n;
+	emul->ff_from = from;
 	mutex_unlock(&emul->lock);
 }
+EXPORT_SYMBOL_GPL(sff8472_emul_ff_nth_from);
+
+void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n)
+{
+	sff8472_emul_ff_nth_from(emul, n, 0);
+}
 EXPORT_SYMBOL_GPL(sff8472_emul_ff_nth);
+
+void sff8472_emul_nack_every(struct sff8472_emul *emul, unsigned int n)
+{
+	mutex_lock(&emul->lock);
+	emul->nack_every = n;
+	emul->nack_count = 0;
+	mutex_unlock(&emul->lock);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_nack_every);
 
 void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on)
 {
@@ -1274,13 +1314,27 @@ void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on)
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_set_read_ff);
 
+int sff8472_emul_unstable(struct sff8472_emul *emul, unsigned int page,
+			  unsigned int off, unsigned int len, unsigned int n)
+{
+	if (page > SFF8472_EMUL_A2 || !len || off >= SFF8472_PAGE_LEN ||
+	    len > SFF8472_PAGE_LEN - off)
+		return -EINVAL;
+	mutex_lock(&emul->lock);
+	emul->unstable_dev = page == SFF8472_EMUL_A2 ? EMUL_DEV_A2 :
+						       EMUL_DEV_A0;
+	emul->unstable_off = off;
+	emul->unstable_len = len;
+	emul->unstable_xfers = n;
+	mutex_unlock(&emul->lock);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_unstable);
+
 void sff8472_emul_unstable_a2(struct sff8472_emul *emul, u8 off,
 			      unsigned int n)
 {
-	mutex_lock(&emul->lock);
-	emul->unstable_off = off;
-	emul->unstable_reads = n;
-	mutex_unlock(&emul->lock);
+	sff8472_emul_unstable(emul, SFF8472_EMUL_A2, off, 1, n);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_unstable_a2);
 
@@ -1292,8 +1346,10 @@ void sff8472_emul_clear_faults(struct sff8472_emul *emul)
 	emul->remove_after = 0;
 	emul->remove_nth = 0;
 	emul->ff_nth = 0;
+	emul->ff_from = 0;
+	emul->nack_every = 0;
 	emul->read_ff = false;
-	emul->unstable_reads = 0;
+	emul->unstable_xfers = 0;
 	mutex_unlock(&emul->lock);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_clear_faults);
@@ -1534,22 +1590,43 @@ static int emul_show_faults(struct seq_file *s, void *unused)
 	mutex_lock(&e->lock);
 	seq_printf(s, "nack_next %u\nnack_nth %u\nremove_after %u\nread_ff %d\n",
 		   e->nack_next, e->nack_nth, e->remove_after, e->read_ff);
-	seq_printf(s, "ff_nth %u\nremove_nth %u\n", e->ff_nth, e->remove_nth);
+	seq_printf(s, "ff_nth %u\nff_from %u\nremove_nth %u\nnack_every %u\n",
+		   e->ff_nth, e->ff_from, e->remove_nth, e->nack_every);
+	seq_printf(s, "unstable %s %u %u %u\n",
+		   e->unstable_dev == EMUL_DEV_A2 ? "a2" : "a0",
+		   e->unstable_off, e->unstable_len, e->unstable_xfers);
 	seq_printf(s, "slow_start_ms %u\ndata_ready_ms %u\nwrite_cycle_us %u\n",
 		   e->slow_ms, e->drb_ms, e->write_cycle_us);
 	mutex_unlock(&e->lock);
 	return 0;
 }
 
+/* "unstable a0|a2 OFF LEN N" */
+static int emul_write_unstable(struct sff8472_emul *e, char **argv)
+{
+	unsigned int page, off, len, n;
+	int ret;
+
+	if (!strcmp(argv[0], "a0"))
+		page = SFF8472_EMUL_A0;
+	else if (!strcmp(argv[0], "a2"))
+		page = SFF8472_EMUL_A2;
+	else
+		return -EINVAL;
+	ret = kstrtouint(argv[1], 0, &off) ?: kstrtouint(argv[2], 0, &len) ?:
+	      kstrtouint(argv[3], 0, &n);
+	return ret ?: sff8472_emul_unstable(e, page, off, len, n);
+}
+
 static ssize_t emul_write_faults(struct file *file, const char __user *ubuf,
 				 size_t count, loff_t *ppos)
 {
 	struct sff8472_emul *e = file_inode(file)->i_private;
-	char buf[64], *argv[2];
-	unsigned int n = 0;
+	char buf[64], *argv[5];
+	unsigned int n = 0, k;
 	int argc, ret;
 
-	argc = emul_get_cmd(ubuf, count, buf, sizeof(buf), argv, 2);
+	argc = emul_get_cmd(ubuf, count, buf, sizeof(buf), argv, 5);
 	if (argc < 1)
 		return argc < 0 ? argc : -EINVAL;
 	if (argc == 1) {
@@ -1558,9 +1635,22 @@ static ssize_t emul_write_faults(struct file *file, const char __user *ubuf,
 		sff8472_emul_clear_faults(e);
 		return count;
 	}
+	if (!strcmp(argv[0], "unstable")) {
+		ret = argc == 5 ? emul_write_unstable(e, argv + 1) : -EINVAL;
+		return ret ?: count;
+	}
 	ret = kstrtouint(argv[1], 0, &n);
 	if (ret)
 		return ret;
+	if (!strcmp(argv[0], "ff_nth") && argc == 3) {
+		ret = kstrtouint(argv[2], 0, &k);
+		if (ret)
+			return ret;
+		sff8472_emul_ff_nth_from(e, n, k);
+		return count;
+	}
+	if (argc != 2)
+		return -EINVAL;
 	if (!strcmp(argv[0], "nack_next"))
 		sff8472_emul_nack_next(e, n);
 	else if (!strcmp(argv[0], "nack_nth"))
@@ -1573,6 +1663,8 @@ static ssize_t emul_write_faults(struct file *file, const char __user *ubuf,
 		sff8472_emul_ff_nth(e, n);
 	else if (!strcmp(argv[0], "remove_nth"))
 		sff8472_emul_remove_nth(e, n);
+	else if (!strcmp(argv[0], "nack_every"))
+		sff8472_emul_nack_every(e, n);
 	else if (!strcmp(argv[0], "slow_start_ms"))
 		sff8472_emul_set_slow_start(e, n);
 	else if (!strcmp(argv[0], "data_ready_ms"))

@@ -28,6 +28,10 @@ enum sff8472_emul_mode {
 	SFF8472_EMUL_NUM_MODES
 };
 
+/* Pages, for sff8472_emul_unstable(). */
+#define SFF8472_EMUL_A0		0	/* 0x50 */
+#define SFF8472_EMUL_A2		1	/* 0x51 */
+
 /* Image sizes accepted by sff8472_emul_load_image(). */
 #define SFF8472_EMUL_IMAGE_A0_ONLY	256	/* A0h only: 0x51 NACKs */
 #define SFF8472_EMUL_IMAGE_FULL		512	/* A0h 0-255, then A2h 0-255 */
@@ -69,7 +73,11 @@ struct sff8472_emul_stats {
 	u64 general_calls;	/* messages to address 0x00, ACKed or not */
 	u64 bits;
 	u64 bus_time_ns;
-	u64 faults;		/* nack_nth, ff_nth, remove_nth, remove_after fired */
+	/*
+	 * nack_nth, ff_nth, remove_nth, remove_after fired; each transaction
+	 * nack_every NACKed; each transaction that unstable complemented
+	 */
+	u64 faults;
 	u64 ff_bytes;		/* data bytes that ff_nth changed to 0xFF */
 };
 
@@ -154,9 +162,16 @@ void sff8472_emul_set_write_cycle(struct sff8472_emul *emul, unsigned int us);
  * ff_nth: only in the @n-th transaction from now (1 = the next one) every
  * data byte read is 0xFF, the module ACKing as usual (what a module being
  * pulled out or a glitching bus returns for one transaction).
- * unstable_a2: the next @n reads of A2h byte @off return its complement (a
- * module whose byte reads back unstably, e.g. CC_DMI).
- * sff8472_emul_clear_faults() cancels all seven.
+ * ff_nth_from: the same from the @from-th data byte read in that
+ * transaction on (0 = the first; counted over all its read messages): a
+ * glitch in the middle of a transfer while the module stays in the cage.
+ * nack_every: the @n-th, 2@n-th, ... transactions from now NACK at the
+ * address until cleared (0 stops; 1 NACKs all): an intermittent module.
+ * unstable: the next @n transactions that read any byte of @page's bytes
+ * [@off, @off + @len) read each of those bytes complemented (a module whose
+ * bytes read back unstably, e.g. CC_DMI); -EINVAL for a range outside the
+ * page. unstable_a2(@off, @n) is unstable(A2h, @off, 1, @n).
+ * sff8472_emul_clear_faults() cancels all of them.
  */
 void sff8472_emul_nack_next(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_nack_nth(struct sff8472_emul *emul, unsigned int n);
@@ -164,6 +179,11 @@ void sff8472_emul_remove_after(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_remove_nth(struct sff8472_emul *emul, unsigned int n);
 void sff8472_emul_set_read_ff(struct sff8472_emul *emul, bool on);
 void sff8472_emul_ff_nth(struct sff8472_emul *emul, unsigned int n);
+void sff8472_emul_ff_nth_from(struct sff8472_emul *emul, unsigned int n,
+			      unsigned int from);
+void sff8472_emul_nack_every(struct sff8472_emul *emul, unsigned int n);
+int sff8472_emul_unstable(struct sff8472_emul *emul, unsigned int page,
+			  unsigned int off, unsigned int len, unsigned int n);
 void sff8472_emul_unstable_a2(struct sff8472_emul *emul, u8 off,
 			      unsigned int n);
 void sff8472_emul_clear_faults(struct sff8472_emul *emul);

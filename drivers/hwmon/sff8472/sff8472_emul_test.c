@@ -929,6 +929,196 @@ static void emul_test_fault_ff_nth(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0x22, rd_byte(a, A2, 96));
 }
 
+/* CC_DMI of the module in @e: the sum of A2h 0-94 (SFF-8472 8.8). */
+static u8 cc_dmi(struct kunit *test, struct sff8472_emul *e)
+{
+	u8 *img = kunit_kzalloc(test, 512, GFP_KERNEL);
+	u8 sum = 0;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	KUNIT_ASSERT_EQ(test, 512, sff8472_emul_read_image(e, img, 512));
+	for (i = 0; i < 95; i++)
+		sum += img[256 + i];
+	return sum;
+}
+
+/*
+ * A glitch inside one transfer: in the n-th transaction the data bytes
+ * from the k-th on (counted over all read messages) read 0xFF, the module
+ * staying in the cage. A0h 20-27 is "EMUL OPT" (vendor name, profile).
+ */
+static void emul_test_fault_ff_partial(struct kunit *test)
+{
+	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, "internal");
+	struct i2c_adapter *a = sff8472_emul_adapter(e);
+	static const u8 emu_ff[8] = { 'E', 'M', 'U', 0xff, 0xff, 0xff, 0xff,
+				      0xff };
+	struct sff8472_emul_stats st;
+	u8 off[2] = { 20, 95 }, data[4], proof;
+	struct i2c_msg msgs[4] = {
+		{ .addr = A0, .len = 1, .buf = &off[0] },
+		{ .addr = A0, .flags = I2C_M_RD, .len = 4, .buf = data },
+		{ .addr = A2, .len = 1, .buf = &off[1] },
+		{ .addr = A2, .flags = I2C_M_RD, .len = 1, .buf = &proof },
+	};
+	u8 buf[8];
+
+	/* the 2nd transaction from now, from its 4th data byte (k = 3) on */
+	sff8472_emul_ff_nth_from(e, 2, 3);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMUL OPT", 8);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, emu_ff, 8);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMUL OPT", 8);
+	KUNIT_EXPECT_TRUE(test, sff8472_emul_present(e));
+	sff8472_emul_get_stats(e, &st);
+	KUNIT_EXPECT_EQ(test, st.faults, 1);
+	KUNIT_EXPECT_EQ(test, st.ff_bytes, 5);	/* "L OPT" */
+	KUNIT_EXPECT_EQ(test, st.nacks, 0);
+
+	/*
+	 * Counted over the messages of one transfer: k = 4 spares the four
+	 * bytes of A0h, and the proof byte (A2h 95, CC_DMI) reads 0xFF.
+	 */
+	sff8472_emul_ff_nth_from(e, 1, 4);
+	KUNIT_EXPECT_EQ(test, 4, i2c_transfer(a, msgs, 4));
+	KUNIT_EXPECT_MEMEQ(test, data, "EMUL", 4);
+	KUNIT_EXPECT_EQ(test, proof, 0xff);
+	KUNIT_EXPECT_EQ(test, 4, i2c_transfer(a, msgs, 4));
+	KUNIT_EXPECT_EQ(test, proof, cc_dmi(test, e));
+	KUNIT_EXPECT_NE(test, proof, 0xff);
+
+	/* k past the last byte changes nothing, but the fault fires */
+	sff8472_emul_reset_stats(e);
+	sff8472_emul_ff_nth_from(e, 1, 8);
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 20, buf, 8));
+	KUNIT_EXPECT_MEMEQ(test, buf, "EMUL OPT", 8);
+	sff8472_emul_get_stats(e, &st);
+	KUNIT_EXPECT_EQ(test, st.faults, 1);
+	KUNIT_EXPECT_EQ(test, st.ff_bytes, 0);
+}
+
+/* The same in an SMBus word read: k = 1 is the second byte (A0h 21). */
+static void emul_test_fault_ff_partial_word(struct kunit *test)
+{
+	struct sff8472_emul *e = make(test, SFF8472_EMUL_SMBUS_WORD,
+				      "internal");
+	struct i2c_adapter *a = sff8472_emul_adapter(e);
+	union i2c_smbus_data d;
+
+	sff8472_emul_ff_nth_from(e, 1, 1);
+	KUNIT_EXPECT_EQ(test, 0, i2c_smbus_xfer(a, A0, 0, I2C_SMBUS_READ, 20,
+						I2C_SMBUS_WORD_DATA, &d));
+	KUNIT_EXPECT_EQ(test, d.word, 0xff00 | 'E');	/* LSB first */
+	KUNIT_EXPECT_EQ(test, 0, i2c_smbus_xfer(a, A0, 0, I2C_SMBUS_READ, 20,
+						I2C_SMBUS_WORD_DATA, &d));
+	KUNIT_EXPECT_EQ(test, d.word, ('M' << 8) | 'E');
+}
+
+/*
+ * An unstable range: the next N transactions that read any byte of it
+ * read those bytes complemented, and only those; transactions that miss
+ * it (or read the other page) neither see nor use it up.
+ */
+static void emul_test_fault_unstable(struct kunit *test)
+{
+	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, "internal");
+	struct i2c_adapter *a = sff8472_emul_adapter(e);
+	/* A0h 16-19: OM2 80 m, OM1 30 m, OM4 400 m, OM3 300 m; 20-27 */
+	static const u8 want[12] = {
+		0x08, 0x03, 0x28, 0x1e, 'E' ^ 0xff, 'M' ^ 0xff, 'U' ^ 0xff,
+		'L' ^ 0xff, ' ', 'O', 'P', 'T',
+	};
+	struct sff8472_emul_stats st;
+	u8 buf[12];
+
+	KUNIT_EXPECT_EQ(test, 0, sff8472_emul_unstable(e, SFF8472_EMUL_A0,
+						       20, 4, 2));
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 16, buf, 12));
+	KUNIT_EXPECT_MEMEQ(test, buf, want, 12);
+	/* misses the range: not complemented, not counted */
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 24, buf, 4));
+	KUNIT_EXPECT_MEMEQ(test, buf, " OPT", 4);
+	/*
+	 * A2h 20-21 is not A0h 20-21: it is the bias high warning (Table
+	 * 3.15), 0x189c (12.6 mA) in the profile
+	 */
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A2, 20, buf, 2));
+	KUNIT_EXPECT_EQ(test, buf[0], 0x18);
+	KUNIT_EXPECT_EQ(test, buf[1], 0x9c);
+	/* the second transaction that meets it: one byte of it */
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 23, buf, 2));
+	KUNIT_EXPECT_EQ(test, buf[0], 'L' ^ 0xff);
+	KUNIT_EXPECT_EQ(test, buf[1], ' ');
+	/* used up */
+	KUNIT_EXPECT_EQ(test, 0, rd(a, A0, 16, buf, 12));
+	KUNIT_EXPECT_MEMEQ(test, buf, want, 4);
+	KUNIT_EXPECT_MEMEQ(test, buf + 4, "EMUL OPT", 8);
+	sff8472_emul_get_stats(e, &st);
+	KUNIT_EXPECT_EQ(test, st.faults, 2);
+	KUNIT_EXPECT_EQ(test, st.nacks, 0);
+
+	/* A2h live temperature 0x2260, byte by byte: a transaction each */
+	e = make(test, SFF8472_EMUL_SMBUS_BYTE, "internal");
+	a = sff8472_emul_adapter(e);
+	KUNIT_EXPECT_EQ(test, 0, sff8472_emul_unstable(e, SFF8472_EMUL_A2,
+						       96, 2, 2));
+	KUNIT_EXPECT_EQ(test, 0x22 ^ 0xff, rd_byte(a, A2, 96));
+	KUNIT_EXPECT_EQ(test, 0x60 ^ 0xff, rd_byte(a, A2, 97));
+	KUNIT_EXPECT_EQ(test, 0x22, rd_byte(a, A2, 96));
+	KUNIT_EXPECT_EQ(test, 0x60, rd_byte(a, A2, 97));
+	/* cleared with the other faults */
+	KUNIT_EXPECT_EQ(test, 0, sff8472_emul_unstable(e, SFF8472_EMUL_A2,
+						       95, 1, 5));
+	sff8472_emul_clear_faults(e);
+	KUNIT_EXPECT_EQ(test, 0x22, rd_byte(a, A2, 96));
+
+	/* ranges outside a page */
+	KUNIT_EXPECT_EQ(test, -EINVAL, sff8472_emul_unstable(e, 2, 0, 1, 1));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			sff8472_emul_unstable(e, SFF8472_EMUL_A0, 255, 2, 1));
+	KUNIT_EXPECT_EQ(test, -EINVAL,
+			sff8472_emul_unstable(e, SFF8472_EMUL_A0, 0, 0, 1));
+	KUNIT_EXPECT_EQ(test, 0, sff8472_emul_unstable(e, SFF8472_EMUL_A0,
+						       0, 256, 1));
+	KUNIT_EXPECT_EQ(test, 0x03 ^ 0xff, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+}
+
+/* An intermittent module: every n-th transaction NACKs until cleared. */
+static void emul_test_fault_nack_every(struct kunit *test)
+{
+	struct sff8472_emul *e = make(test, SFF8472_EMUL_SMBUS_BYTE,
+				      "internal");
+	struct i2c_adapter *a = sff8472_emul_adapter(e);
+	struct sff8472_emul_stats st;
+	int i, got[7];
+
+	sff8472_emul_nack_every(e, 3);
+	for (i = 0; i < 7; i++)
+		got[i] = rd_byte(a, A0, 0);
+	KUNIT_EXPECT_EQ(test, got[0], 0x03);
+	KUNIT_EXPECT_EQ(test, got[1], 0x03);
+	KUNIT_EXPECT_EQ(test, got[2], -ENXIO);
+	KUNIT_EXPECT_EQ(test, got[3], 0x03);
+	KUNIT_EXPECT_EQ(test, got[4], 0x03);
+	KUNIT_EXPECT_EQ(test, got[5], -ENXIO);
+	KUNIT_EXPECT_EQ(test, got[6], 0x03);
+	KUNIT_EXPECT_TRUE(test, sff8472_emul_present(e));
+	sff8472_emul_get_stats(e, &st);
+	KUNIT_EXPECT_EQ(test, st.nacks, 2);
+	KUNIT_EXPECT_EQ(test, st.faults, 2);
+	/* a new period counts from the call: n = 1 NACKs everything */
+	sff8472_emul_nack_every(e, 1);
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
+	sff8472_emul_clear_faults(e);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+}
+
 static void emul_test_slow_start(struct kunit *test)
 {
 	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, NULL);
@@ -1170,6 +1360,33 @@ static void emul_test_debugfs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, 0xff, rd_byte(a, A0, 0));
 	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
 
+	/* from the 2nd data byte of the 1st transaction: A0h 20-21 "EM" */
+	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "ff_nth 1 1\n"));
+	dbg_read(&d, "faults", txt, 600);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(txt, "\nff_nth 1\nff_from 1\n"));
+	KUNIT_ASSERT_EQ(test, 0, rd(a, A0, 20, buf, 2));
+	KUNIT_EXPECT_EQ(test, buf[0], 'E');
+	KUNIT_EXPECT_EQ(test, buf[1], 0xff);
+	/* every 2nd transaction NACKs */
+	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "nack_every 2"));
+	dbg_read(&d, "faults", txt, 600);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(txt, "\nnack_every 2\n"));
+	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
+	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "clear"));
+	/* A2h 95 (CC_DMI) complemented in the next transaction that reads it */
+	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "faults", "unstable a2 95 1 1"));
+	dbg_read(&d, "faults", txt, 600);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(txt, "\nunstable a2 95 1 1\n"));
+	KUNIT_EXPECT_EQ(test, cc_dmi(test, e) ^ 0xff, rd_byte(a, A2, 95));
+	KUNIT_EXPECT_EQ(test, cc_dmi(test, e), rd_byte(a, A2, 95));
+	KUNIT_EXPECT_EQ(test, -EINVAL, dbg_puts(&d, "faults", "unstable a1 0 1 1"));
+	KUNIT_EXPECT_EQ(test, -EINVAL, dbg_puts(&d, "faults", "unstable a0 255 2 1"));
+	KUNIT_EXPECT_EQ(test, -EINVAL, dbg_puts(&d, "faults", "unstable a0 0 1"));
+	KUNIT_EXPECT_EQ(test, -EINVAL, dbg_puts(&d, "faults", "nack_nth 1 2"));
+
 	/* stats: reset, one 16-byte random read = 174 bits (see above) */
 	KUNIT_EXPECT_EQ(test, 0, dbg_puts(&d, "stats", "0"));
 	KUNIT_ASSERT_EQ(test, 0, rd(a, A0, 0, buf, 16));
@@ -1235,6 +1452,10 @@ static struct kunit_case sff8472_emul_cases[] = {
 	KUNIT_CASE(emul_test_faults_nack),
 	KUNIT_CASE(emul_test_fault_removal),
 	KUNIT_CASE(emul_test_fault_ff_nth),
+	KUNIT_CASE(emul_test_fault_ff_partial),
+	KUNIT_CASE(emul_test_fault_ff_partial_word),
+	KUNIT_CASE(emul_test_fault_unstable),
+	KUNIT_CASE(emul_test_fault_nack_every),
 	KUNIT_CASE(emul_test_slow_start),
 	KUNIT_CASE(emul_test_hotswap_concurrent),
 	KUNIT_CASE(emul_test_platform_device),

@@ -3243,14 +3243,16 @@ static void drv_test_nack_each_transaction(struct kunit *test)
  * removal at each transaction k of the operation in turn, and a removal
  * after each byte n (which includes the removal at every k > 1: it is the
  * removal after the last byte of transaction k - 1); for a swap, the same
- * without the bytes. Whatever the driver shows is the present module's
- * documented value or an error: never the previous module's, never one
- * decoded from 0xFF, and once the fault is gone (the module put back) the
- * right values again, without unbinding.
+ * without the bytes. Also at each k: a glitch inside the transfer, its
+ * data bytes from the second on reading 0xFF while the module stays (the
+ * first byte is the module's, so the piece is not all 0xFF). Whatever the
+ * driver shows is the present module's documented value or an error: never
+ * the previous module's, never one decoded from 0xFF, and once the fault is
+ * gone (the module put back) the right values again, without unbinding.
  */
 enum drv_fault_kind {
 	DRV_FAULT_NONE, DRV_FAULT_NACK, DRV_FAULT_FF, DRV_FAULT_REMOVAL,
-	DRV_FAULT_REMOVAL_BYTE
+	DRV_FAULT_REMOVAL_BYTE, DRV_FAULT_FF_TAIL
 };
 
 static const char * const drv_fault_names[] = {
@@ -3258,6 +3260,7 @@ static const char * const drv_fault_names[] = {
 	[DRV_FAULT_NACK] = "NACK", [DRV_FAULT_FF] = "0xFF data",
 	[DRV_FAULT_REMOVAL] = "removal",
 	[DRV_FAULT_REMOVAL_BYTE] = "removal after byte",
+	[DRV_FAULT_FF_TAIL] = "0xFF from the 2nd data byte",
 };
 
 /* A module and its documented identity and values. */
@@ -3307,7 +3310,7 @@ struct drv_fault_run {
 	unsigned int xfers;	/* of the operation without a fault */
 	unsigned int ff_changed;	/* 0xFF faults that changed data */
 	int errors;		/* reads that failed while faulted */
-	int kind_errors[DRV_FAULT_REMOVAL_BYTE + 1];
+	int kind_errors[DRV_FAULT_FF_TAIL + 1];
 };
 
 /* Whatever timer the hot-plug machine waits for has expired. */
@@ -3464,6 +3467,9 @@ static void drv_fault_arm(struct drv_fault_run *r)
 	case DRV_FAULT_REMOVAL_BYTE:
 		sff8472_emul_remove_after(r->d.emul, r->at);
 		break;
+	case DRV_FAULT_FF_TAIL:
+		sff8472_emul_ff_nth_from(r->d.emul, r->at, 1);
+		break;
 	}
 }
 
@@ -3560,7 +3566,8 @@ static void drv_fault_every_transfer(struct kunit *test,
 	for (k = 1; k <= xfers; k++) {
 		drv_fault_once(&r, DRV_FAULT_NACK, k);
 		drv_fault_once(&r, DRV_FAULT_FF, k);
-		faults += 2;
+		drv_fault_once(&r, DRV_FAULT_FF_TAIL, k);
+		faults += 3;
 		if (k == 1 || !op->each_byte) {
 			drv_fault_once(&r, DRV_FAULT_REMOVAL, k);
 			faults++;
@@ -3568,9 +3575,10 @@ static void drv_fault_every_transfer(struct kunit *test,
 	}
 	for (k = 1; op->each_byte && k <= bytes; k++, faults++)
 		drv_fault_once(&r, DRV_FAULT_REMOVAL_BYTE, k);
-	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, reads failed: %d NACK, %d 0xFF, %d removal, %d removal after byte, %lld ms\n",
+	kunit_info(test, "%s, %s: %u transactions, %u bytes, %d faults, reads failed: %d NACK, %d 0xFF, %d 0xFF tail, %d removal, %d removal after byte, %lld ms\n",
 		   op->name, bus->name, xfers, bytes, faults,
 		   r.kind_errors[DRV_FAULT_NACK], r.kind_errors[DRV_FAULT_FF],
+		   r.kind_errors[DRV_FAULT_FF_TAIL],
 		   r.kind_errors[DRV_FAULT_REMOVAL],
 		   r.kind_errors[DRV_FAULT_REMOVAL_BYTE],
 		   ktime_ms_delta(ktime_get(), start));

@@ -31,18 +31,22 @@
  * A module that does not answer costs one NACKed transaction; nothing here
  * retries a NACK except the bounded write-cycle poll after an EEPROM write.
  *
- * Pulled-up lines also make a transaction whose data read all 0xFF prove
- * nothing: a module being pulled out or a glitch on the lines returns that
- * without an error, and the next transaction may well be answered. So the
- * first all-0xFF read of a piece is discarded and the piece read once more;
- * the second read is used, whatever it returns. A single bad transaction
- * never becomes the module's bytes; bytes that really are 0xFF cost one
- * transaction more each time they are read: blank pieces at insertion, a
- * proof byte (CC_DMI, or CC_EXT in the look) of 0xFF read on its own, a
- * CC_BASE of 0xFF in the look (in the combined I2C mode the whole
- * four-message transfer again), a blank byte polled after an EEPROM write,
- * every piece of an A0h that is all 0xFF. In the combined I2C mode the
- * proof byte rides in the transfer and is not read again by itself.
+ * Pulled-up lines also make a transaction whose data end in 0xFF prove
+ * nothing: a module being pulled out or a glitch on the lines returns 0xFF
+ * from some byte to the end of the transfer without an error (the module
+ * still in the cage, the next transaction may well be answered). So a
+ * piece whose last byte reads 0xFF is read once more, and of the two reads
+ * the one with fewer 0xFF bytes at its end is used (the second on a tie):
+ * a glitch only ever adds 0xFF bytes at the end, so with at most one bad
+ * transaction of the two, the one used is the module's. A single bad
+ * transaction never becomes the module's bytes; pieces that really end in
+ * 0xFF cost one transaction more each time they are read: blank pieces at
+ * insertion, a proof byte (CC_DMI, or CC_EXT in the look) of 0xFF read on
+ * its own, a CC_BASE of 0xFF in the look (in the combined I2C mode the
+ * whole four-message transfer again), a blank byte polled after an EEPROM
+ * write, every piece of an A0h that is all 0xFF, a 16-bit field whose low
+ * byte is 0xFF in the SMBus word mode. In the combined I2C mode the proof
+ * byte rides in the transfer and is not read again by itself.
  */
 
 #include <linux/delay.h>
@@ -385,18 +389,37 @@ static int sff8472_read_piece_once(struct sff8472_bus *bus,
 	return ret ? ret : n;
 }
 
-/* The same, but data of all 0xFF must come twice (top of this file). */
+/* The number of 0xFF bytes at the end of @buf. */
+static size_t sff8472_ff_tail(const u8 *buf, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && buf[len - 1 - n] == 0xff)
+		n++;
+	return n;
+}
+
+/*
+ * The same, but a piece that ends in 0xFF is read twice, and the read with
+ * fewer 0xFF bytes at its end used (top of this file).
+ */
 static int sff8472_read_piece(struct sff8472_bus *bus,
 			      enum sff8472_page page, unsigned int off,
 			      u8 *buf, size_t len)
 {
-	int ret = sff8472_read_piece_once(bus, page, off, buf, len);
+	u8 again[SFF8472_PAGE_LEN];
+	int n, ret;
 
+	n = sff8472_read_piece_once(bus, page, off, buf, len);
 	/* In byte mode every byte was made sure of already. */
-	if (ret > 0 && bus->mode != SFF8472_BUS_SMBUS_BYTE &&
-	    sff8472_pulled_up(buf, ret))
-		ret = sff8472_read_piece_once(bus, page, off, buf, ret);
-	return ret;
+	if (n <= 0 || bus->mode == SFF8472_BUS_SMBUS_BYTE || buf[n - 1] != 0xff)
+		return n;
+	ret = sff8472_read_piece_once(bus, page, off, again, n);
+	if (ret < 0)
+		return ret;
+	if (sff8472_ff_tail(again, n) <= sff8472_ff_tail(buf, n))
+		memcpy(buf, again, n);
+	return n;
 }
 
 static bool sff8472_range_ok(unsigned int off, size_t len)
@@ -469,24 +492,41 @@ static int sff8472_i2c_read_combined(struct i2c_client *client, u8 off,
 	return sff8472_all_or_error(ret, ARRAY_SIZE(msgs));
 }
 
+/* 0xFF bytes at the end of a piece followed by its proof byte. */
+static size_t sff8472_ff_tail_proven(const u8 *buf, size_t len, u8 proof)
+{
+	return proof == 0xff ? 1 + sff8472_ff_tail(buf, len) : 0;
+}
+
 /*
  * The last piece with its proof in one transfer. A proof byte of 0xFF (a
- * module whose CC_DMI is 0xFF) cannot tell a transfer of 0xFF from the
- * module's answer, so a piece of all 0xFF is read once more here too.
+ * module whose CC_DMI is 0xFF) cannot tell a transfer that ends in 0xFF
+ * from the module's answer, so a piece that ends in 0xFF is read once more
+ * here too, and the transfer with fewer 0xFF bytes at its end (the proof
+ * byte included) used.
  */
 static int sff8472_read_last_proven(struct sff8472_bus *bus,
 				    enum sff8472_page page, u8 off, u8 *buf,
 				    size_t len, u8 proof_off, u8 *proof)
 {
 	struct i2c_client *client = sff8472_page_client(bus, page);
+	u8 again[SFF8472_PAGE_LEN], again_proof;
 	int ret;
 
 	ret = sff8472_i2c_read_combined(client, off, buf, len, proof_off,
 					proof);
-	if (!ret && sff8472_pulled_up(buf, len))
-		ret = sff8472_i2c_read_combined(client, off, buf, len,
-						proof_off, proof);
-	return ret;
+	if (ret || buf[len - 1] != 0xff)
+		return ret;
+	ret = sff8472_i2c_read_combined(client, off, again, len, proof_off,
+					&again_proof);
+	if (ret)
+		return ret;
+	if (sff8472_ff_tail_proven(again, len, again_proof) <=
+	    sff8472_ff_tail_proven(buf, len, *proof)) {
+		memcpy(buf, again, len);
+		*proof = again_proof;
+	}
+	return 0;
 }
 
 /**

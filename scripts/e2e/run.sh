@@ -60,6 +60,29 @@ for mode in i2c i2c16 smbus-block smbus-word smbus-byte; do
 	fi
 done
 
+# SONiC's SfpOptoeBase access pattern (scripts/e2e/sonic.py) on every
+# built-in profile in every adapter mode, and on a cage that platform code
+# instantiates as optoe2, judged against the emulator's image.
+sonic() {
+	spec=$1:internal
+	[ "$1" = i2c16 ] && spec=i2c:internal:16
+	SFP_UML_KERNEL_ARGS=sff8472_emul.cages=$spec "$uml" --cages 5 --adapter "$1" \
+		--cage port1=internal --cage port2=external --cage port3=copper \
+		--cage port4=addr-change --cage port5=gpon \
+		-- python3 scripts/e2e/sonic.py port1=ddm-txd port2=ddm port3=no-ddm \
+		port4=ddm-txd port5=ddm-txd >"$work/sonic-$1.log" 2>&1
+	status=$?
+	p=$(grep -c '^ok: ' "$work/sonic-$1.log")
+	f=$(grep -c '^FAILED: ' "$work/sonic-$1.log")
+	grep '^FAILED: ' "$work/sonic-$1.log"
+	echo "e2e sonic $1: $p passed, $f failed"
+	[ "$status" -eq 0 ] || [ "$f" -gt 0 ] || { f=1; tail -n 20 "$work/sonic-$1.log"; }
+	echo "$p $f" >>"$counts"
+}
+for mode in i2c i2c16 smbus-block smbus-word smbus-byte; do
+	sonic "$mode"
+done
+
 # A cage instantiated with new_device (no device-tree node) is named through
 # the labels module parameter; a device-tree label wins over an entry there.
 # Expected names from design.md: sff8472_<label>, blanks turned into '_'.

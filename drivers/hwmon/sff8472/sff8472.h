@@ -147,6 +147,8 @@ struct sff8472_snapshot {
  * @live: the live snapshot of @mod
  * @update_interval: lifetime of @live in ms (hwmon update_interval)
  * @user_eeprom_writable: writes to A2h 128-247 are allowed
+ * @write_max: most bytes per user-EEPROM write transaction (optoe's
+ *	write_max)
  * @suspect: called (with @lock held) when a read of the cached module
  *	failed or found another module; set by the hot-plug layer
  */
@@ -161,6 +163,7 @@ struct sff8472_cache {
 	struct sff8472_snapshot live;
 	unsigned int update_interval;
 	bool user_eeprom_writable;
+	unsigned int write_max;
 	void (*suspect)(struct sff8472_cache *cache);
 };
 
@@ -253,6 +256,7 @@ struct sff8472_hotplug {
  * @shown_present: whether userspace was last told a module is present
  * @hwmon_err_logged: a failed hwmon registration was logged for this module
  * @nvmem: the 512-byte EEPROM view for in-kernel consumers
+ * @port_name: optoe's port_name, under @cache.lock
  */
 struct sff8472_data {
 	struct device *dev;
@@ -265,6 +269,7 @@ struct sff8472_data {
 	bool shown_present;
 	bool hwmon_err_logged;
 	struct nvmem_device *nvmem;
+	char port_name[20];
 };
 
 /* 0 when a transfer moved all @n (messages or bytes), else the error. */
@@ -320,6 +325,7 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 				   size_t count);
 int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 			    u8 mask, u8 value);
+bool sff8472_cache_writable(struct sff8472_cache *cache);
 
 static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 				   unsigned int a2_off)
@@ -354,7 +360,12 @@ const char *sff8472_map_label(const char *map, const char *devname,
 
 /* sff8472_nvmem.c */
 int sff8472_nvmem_register(struct sff8472_data *data);
+void sff8472_eeprom_update_mode(struct sff8472_data *data);
 extern const struct attribute_group sff8472_eeprom_group;
+
+/* sff8472_optoe.c */
+void sff8472_optoe_init(struct sff8472_data *data);
+extern const struct attribute_group sff8472_optoe_group;
 
 /* sff8472_sysfs.c */
 extern const struct attribute_group sff8472_group;

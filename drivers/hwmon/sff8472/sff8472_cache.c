@@ -722,13 +722,30 @@ static bool sff8472_write_allowed(struct sff8472_cache *cache,
 	       count <= SFF8472_NVMEM_USER_END - off;
 }
 
-/* One of the control bytes SONiC writes (A2h 110, 118), when enabled. */
-static bool sff8472_is_control_write(struct sff8472_cache *cache,
-				     unsigned int off, size_t count)
+/* One of the control bytes SONiC writes (A2h 110, 118). */
+static bool sff8472_is_control_write(unsigned int off, size_t count)
 {
-	return cache->user_eeprom_writable && count == 1 &&
-	       (off == SFF8472_PAGE_LEN + SFP_STATUS ||
-		off == SFF8472_PAGE_LEN + SFP_EXT_STATUS);
+	return count == 1 && (off == SFF8472_PAGE_LEN + SFP_STATUS ||
+			      off == SFF8472_PAGE_LEN + SFP_EXT_STATUS);
+}
+
+/**
+ * sff8472_cache_writable() - may root write anything through the eeprom file?
+ * @cache: the cage's cache, with its lock held
+ *
+ * Return: true when the user EEPROM is opted in, or the module in the cage
+ * advertises a control the driver may set and the adapter can write.
+ */
+bool sff8472_cache_writable(struct sff8472_cache *cache)
+{
+	const struct sff8472_module *m = &cache->mod;
+
+	lockdep_assert_held(&cache->lock);
+	if (cache->user_eeprom_writable)
+		return true;
+	return cache->present && m->has_ddm && cache->bus->max_write &&
+	       (sff8472_control_bits(m, SFP_STATUS) |
+		sff8472_control_bits(m, SFP_EXT_STATUS));
 }
 
 /*
@@ -736,16 +753,18 @@ static bool sff8472_is_control_write(struct sff8472_cache *cache,
  * module took (like at24, a failure after the first page is a short
  * write), or the error when it took none.
  */
-static ssize_t sff8472_write_user(struct sff8472_bus *bus,
+static ssize_t sff8472_write_user(struct sff8472_cache *cache,
 				  unsigned int a2_off, const u8 *buf,
 				  size_t count)
 {
+	struct sff8472_bus *bus = cache->bus;
+	unsigned int chunk = min(bus->max_write, cache->write_max);
 	size_t done = 0;
 	int ret = 0;
 
 	while (done < count) {
 		unsigned int pos = a2_off + done;
-		size_t n = min_t(size_t, count - done, bus->max_write);
+		size_t n = min_t(size_t, count - done, chunk);
 
 		n = min_t(size_t, n, SFF8472_USER_EEPROM_PAGE -
 				     pos % SFF8472_USER_EEPROM_PAGE);
@@ -768,10 +787,10 @@ static ssize_t sff8472_write_user(struct sff8472_bus *bus,
  * @buf: bytes
  * @count: byte count
  *
- * When writes are enabled: the A2h user EEPROM (128-247), whose cached
- * bytes are read back from the module afterwards so the view shows what
- * the module holds; and single bytes at A2h 110 and 118, whose control
- * bits are set as the sysfs control files set them. Anything else is
+ * Single bytes at A2h 110 and 118, whose control bits are set as the sysfs
+ * control files set them; and when opted in, the A2h user EEPROM
+ * (128-247), whose cached bytes are read back from the module afterwards
+ * so the view shows what the module holds. Anything else is
  * refused before a byte goes on the bus. Before the first byte is written,
  * CC_DMI proves the module is still the cached one.
  *
@@ -790,7 +809,7 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (sff8472_is_control_write(cache, off, count)) {
+	if (sff8472_is_control_write(off, count)) {
 		ret = sff8472_cache_state(cache);
 		if (!ret)
 			ret = sff8472_write_control_byte(cache, a2_off, *buf);
@@ -809,7 +828,7 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 	if (ret)
 		return ret;
 
-	written = sff8472_write_user(bus, a2_off, buf, count);
+	written = sff8472_write_user(cache, a2_off, buf, count);
 	if (!sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, back, count))
 		memcpy(&cache->mod.a2[a2_off], back, count);
 	else if (written > 0)

@@ -20,6 +20,7 @@
 #include <linux/hwmon.h>
 #include <linux/i2c.h>
 #include <linux/kernel.h>
+#include <linux/kernfs.h>
 #include <linux/kmsg_dump.h>
 #include <linux/ktime.h>
 #include <linux/nvmem-consumer.h>
@@ -1511,6 +1512,193 @@ static void drv_test_write_range(struct kunit *test)
 	drv_settle(test, d.dev);
 	drv_sweep_empty(test, &d, buf, false);
 	drv_sweep_empty(test, &d, buf, true);
+}
+
+/* The eeprom file's mode as sysfs shows it now. */
+static umode_t drv_eeprom_mode(struct kunit *test, struct drv *d)
+{
+	struct kernfs_node *kn = kernfs_find_and_get(d->dev->kobj.sd, "eeprom");
+	umode_t mode;
+
+	KUNIT_ASSERT_NOT_NULL(test, kn);
+	mode = kn->mode & 0777;
+	kernfs_put(kn);
+	return mode;
+}
+
+/*
+ * SONiC's tx_disable with the driver's defaults: the eeprom file is
+ * root-writable while the module has a control the driver may set, byte
+ * 110 is read, bit 6 set and written back with the status bits as read,
+ * and the module's TX_DISABLE follows; the user EEPROM stays refused.
+ */
+static void drv_test_control_bytes_default(struct kunit *test)
+{
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 byte, data[4] = { 1, 2, 3, 4 };
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
+		  drv_quiet_props);
+	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0644);
+	sff8472_emul_set_pins(d.emul, SFF8472_EMUL_PIN_RX_LOS);
+	drv_no_cache(test, &d);
+	KUNIT_ASSERT_EQ(test, (ssize_t)1, drv_eeprom_read(&d, 366, &byte, 1));
+	KUNIT_EXPECT_EQ(test, byte & 0x42, 0x02);	/* RX_LOS, TX on */
+	byte |= 0x40;
+	KUNIT_EXPECT_EQ(test, (ssize_t)1, drv_eeprom_write(&d, 366, &byte, 1));
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_EQ(test, img[256 + 110] & 0x40, 0x40);
+	drv_expect_show(test, &d, "soft_tx_disable", "1\n");
+	byte &= ~0x40;
+	KUNIT_EXPECT_EQ(test, (ssize_t)1, drv_eeprom_write(&d, 366, &byte, 1));
+	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
+
+	sff8472_emul_reset_stats(d.emul);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EPERM,
+			drv_eeprom_write(&d, 256 + 128, data, sizeof(data)));
+	KUNIT_EXPECT_EQ(test, -EPERM, nvmem_device_write(d.data->nvmem,
+							 256 + 128,
+							 sizeof(data), data));
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+
+	/* A cable without diagnostics has nothing to write: read-only. */
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_COPPER);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0444);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_poll(d.dev);
+	drv_settle(test, d.dev);
+	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0644);
+}
+
+/* No soft TX_DISABLE (A0h 93 bit 6 clear): SONiC's write changes nothing. */
+static void drv_test_tx_disable_not_advertised(struct kunit *test)
+{
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	u8 byte;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EXTERNAL,
+		  drv_quiet_props);
+	KUNIT_ASSERT_EQ(test, (ssize_t)1, drv_eeprom_read(&d, 366, &byte, 1));
+	byte |= 0x40;
+	sff8472_emul_reset_stats(d.emul);
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EOPNOTSUPP,
+			drv_eeprom_write(&d, 366, &byte, 1));
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_EQ(test, img[256 + 110] & 0x40, 0);
+}
+
+/* The optoe group's attribute @name, or NULL. */
+static struct device_attribute *drv_optoe_attr(const char *name)
+{
+	struct attribute **a;
+
+	for (a = sff8472_optoe_group.attrs; *a; a++)
+		if (!strcmp((*a)->name, name))
+			return container_of(*a, struct device_attribute, attr);
+	return NULL;
+}
+
+static void drv_expect_optoe(struct kunit *test, struct drv *d,
+			     const char *name, const char *expected)
+{
+	struct device_attribute *attr = drv_optoe_attr(name);
+	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, attr);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_EXPECT_GT(test, attr->show(d->dev, attr, buf), 0);
+	KUNIT_EXPECT_STREQ_MSG(test, buf, expected, "%s", name);
+}
+
+static ssize_t drv_store_optoe(struct drv *d, const char *name,
+			       const char *val)
+{
+	struct device_attribute *attr = drv_optoe_attr(name);
+
+	return attr ? attr->store(d->dev, attr, val, strlen(val)) : -ENOENT;
+}
+
+/*
+ * A cage instantiated as "optoe2" (SONiC, ONL) binds and behaves as one
+ * bound as "sff8472", with optoe's dev_class, port_name and write_max.
+ */
+static void drv_test_optoe2(struct kunit *test)
+{
+	struct i2c_board_info info = { I2C_BOARD_INFO("optoe2", 0x50) };
+	u8 *img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
+	u8 data[4] = { 0x11, 0x22, 0x33, 0x44 };
+	struct software_node *node;
+	struct sff8472_emul_stats st;
+	struct drv d = {};
+	char name[24];
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	node = kunit_kzalloc(test, sizeof(*node), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, node);
+	node->properties = drv_writable_props;
+	info.swnode = node;
+	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
+	d.client = i2c_new_client_device(sff8472_emul_adapter(d.emul), &info);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d.client);
+	ret = kunit_add_action_or_reset(test, drv_unregister_client, d.client);
+	KUNIT_ASSERT_EQ(test, 0, ret);
+	d.dev = &d.client->dev;
+	d.data = drv_data(d.dev);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, d.data, "optoe2 did not bind");
+
+	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
+	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
+	drv_expect_optoe(test, &d, "dev_class", "2\n");
+	KUNIT_EXPECT_EQ(test, (ssize_t)2, drv_store_optoe(&d, "dev_class", "2\n"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "dev_class", "1"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "dev_class", "3"));
+
+	snprintf(name, sizeof(name), "%s\n", dev_name(d.dev));
+	drv_expect_optoe(test, &d, "port_name", name);
+	KUNIT_EXPECT_EQ(test, (ssize_t)10,
+			drv_store_optoe(&d, "port_name", "Ethernet0\n"));
+	drv_expect_optoe(test, &d, "port_name", "Ethernet0\n");
+	/* optoe keeps 19 characters: 20 are refused, the name unchanged. */
+	KUNIT_EXPECT_EQ(test, (ssize_t)20,
+			drv_store_optoe(&d, "port_name", "Ethernet12345678901\n"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "port_name", "Ethernet123456789012"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "port_name", "two words"));
+	drv_expect_optoe(test, &d, "port_name", "Ethernet12345678901\n");
+
+	/* write_max 1: a 4-byte user-EEPROM write is 4 one-byte writes. */
+	drv_expect_optoe(test, &d, "write_max", "8\n");
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "write_max", "0"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)-EINVAL,
+			drv_store_optoe(&d, "write_max", "129"));
+	KUNIT_EXPECT_EQ(test, (ssize_t)1, drv_store_optoe(&d, "write_max", "1"));
+	drv_expect_optoe(test, &d, "write_max", "1\n");
+	sff8472_emul_set_write_cycle(d.emul, 0);
+	sff8472_emul_reset_stats(d.emul);
+	KUNIT_EXPECT_EQ(test, (ssize_t)sizeof(data),
+			drv_eeprom_write(&d, 256 + 200, data, sizeof(data)));
+	/* The CC_DMI proof, 4 x (a write, its write-cycle poll), read-back. */
+	drv_stats(&d, &st);
+	KUNIT_EXPECT_EQ(test, st.transactions, 10ULL);
+	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, img + 256 + 200, data, sizeof(data));
 }
 
 static void drv_test_controls(struct kunit *test)
@@ -3775,6 +3963,9 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_nvmem_write_default_off),
 	KUNIT_CASE_PARAM(drv_test_nvmem_write, drv_bus_gen_params),
 	KUNIT_CASE(drv_test_write_range),
+	KUNIT_CASE(drv_test_control_bytes_default),
+	KUNIT_CASE(drv_test_tx_disable_not_advertised),
+	KUNIT_CASE(drv_test_optoe2),
 	KUNIT_CASE(drv_test_controls),
 	KUNIT_CASE(drv_test_sonic_control_writes),
 	KUNIT_CASE(drv_test_controls_not_advertised),

@@ -114,8 +114,10 @@ void sff8472_publish(struct sff8472_data *data)
 			ERR_PTR(ret));
 		data->hwmon_err_logged = true;
 	}
-	if (changed)
+	if (changed) {
+		sff8472_eeprom_update_mode(data);
 		sff8472_sysfs_notify_presence(data);
+	}
 }
 
 static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
@@ -248,6 +250,7 @@ static int sff8472_probe(struct i2c_client *client)
 	i2c_set_clientdata(client, data);
 
 	sff8472_read_properties(data, &max_transfer, &poll_ms);
+	sff8472_optoe_init(data);
 	data->hwmon_name = sff8472_hwmon_name(dev);
 	if (IS_ERR(data->hwmon_name))
 		return PTR_ERR(data->hwmon_name);
@@ -282,8 +285,10 @@ static int sff8472_probe(struct i2c_client *client)
 	return 0;
 }
 
+/* "optoe2": what SONiC and ONL platform code instantiate SFP cages as. */
 static const struct i2c_device_id sff8472_id[] = {
 	{ "sff8472" },
+	{ "optoe2" },
 	{ }
 };
 MODULE_DEVICE_TABLE(i2c, sff8472_id);
@@ -310,6 +315,7 @@ static DEFINE_SIMPLE_DEV_PM_OPS(sff8472_pm_ops, NULL, sff8472_resume);
 static const struct attribute_group *sff8472_groups[] = {
 	&sff8472_group,
 	&sff8472_eeprom_group,
+	&sff8472_optoe_group,
 	NULL
 };
 

@@ -77,7 +77,8 @@ int sff8472_nvmem_register(struct sff8472_data *data)
 		.type = NVMEM_TYPE_EEPROM,
 		.dev = data->dev,
 		.owner = THIS_MODULE,
-		.read_only = !data->cache.user_eeprom_writable,
+		/* sff8472_cache_eeprom_write() decides, byte by byte. */
+		.read_only = false,
 		.root_only = false,
 		.reg_read = sff8472_nvmem_read,
 		.reg_write = sff8472_nvmem_write,
@@ -123,13 +124,38 @@ static struct bin_attribute *sff8472_eeprom_attrs[] = {
 	NULL
 };
 
-/* Readable by all (it costs no bus traffic); writable by root if enabled. */
+/*
+ * Readable by all (it costs no bus traffic); writable by root while there
+ * is something root may write: a control the module in the cage
+ * advertises, or the opted-in user EEPROM.
+ */
+static umode_t sff8472_eeprom_mode(struct sff8472_data *data)
+{
+	bool writable;
+
+	mutex_lock(&data->cache.lock);
+	writable = sff8472_cache_writable(&data->cache);
+	mutex_unlock(&data->cache.lock);
+	return writable ? 0644 : 0444;
+}
+
 static umode_t sff8472_eeprom_visible(struct kobject *kobj,
 				      struct bin_attribute *attr, int n)
 {
-	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
+	return sff8472_eeprom_mode(dev_get_drvdata(kobj_to_dev(kobj)));
+}
 
-	return data->cache.user_eeprom_writable ? 0644 : 0444;
+/**
+ * sff8472_eeprom_update_mode() - the eeprom file's mode after a module change
+ * @data: the cage, without the cache lock held
+ *
+ * Until the driver core has made the file (during probe) there is nothing
+ * to change: it gets its mode from sff8472_eeprom_visible() then.
+ */
+void sff8472_eeprom_update_mode(struct sff8472_data *data)
+{
+	sysfs_chmod_file(&data->dev->kobj, &bin_attr_eeprom.attr,
+			 sff8472_eeprom_mode(data));
 }
 
 const struct attribute_group sff8472_eeprom_group = {

@@ -20,9 +20,24 @@ Realistic modules are built from SFF-8472 Tables 3.1, 3.15-3.18a. Check
 codes are right or wrong at random (bitflip, random, zeros and ones keep
 what they have).
 
+Bus faults. One image in FAULT_EVERY (at random, from the seed and the
+index alone, like the image) has a fault the emulator injects (its debugfs
+"faults" file, Documentation/hwmon/sff8472-emul.rst) in its hot swap: a
+NACK, 0xFF data or 0xFF from the K-th data byte on at the N-th transaction
+from the swap, or an unstable range of A0h or A2h for the next transaction
+that reads it, armed when the new module is in the cage; or an
+intermittent module (every N-th transaction NACKs) while the files are
+read after the swap. Unstable ranges lie in a block a check code covers
+(A0h 0-63, 64-95, A2h 0-95) and are of odd length, so the code always
+tells (the complement of an odd number of bytes changes their sum by an
+odd number): a byte no code covers that reads wrong once is the module's
+word against nobody's.
+
   images.py SEED FIRST COUNT OUTDIR   writes OUTDIR/images.bin (one 512-byte
-                                      slot per image) and OUTDIR/manifest
-                                      ("index category length" lines)
+                                      slot per image), OUTDIR/manifest
+                                      ("index category length" lines) and
+                                      OUTDIR/faults ("index kind phase
+                                      command" lines, phase swap or read)
   images.py --one SEED INDEX FILE     writes image INDEX alone, as a dump
 """
 
@@ -247,6 +262,43 @@ def gen_thresholds(rng):
 
 
 GENERATORS = {name: globals()['gen_' + name] for name, _ in CATEGORIES}
+FAULT_EVERY = 8
+# Fault classes (the judge counts each): weight, phase.
+FAULT_KINDS = [('nack', 3, 'swap'), ('ff', 2, 'swap'), ('ff-partial', 4, 'swap'),
+               ('unstable-a0', 2, 'swap'), ('unstable-a2', 2, 'swap'),
+               ('nack-every', 2, 'read')]
+
+
+def unstable_range(rng, blocks):
+    lo, hi = rng.choice(blocks)          # a block and its check code
+    length = rng.randrange(1, 16, 2)
+    off = rng.randrange(lo, hi + 1 - length + 1)
+    return off, length
+
+
+def fault(seed, index):
+    """(kind, phase, command) of image @index's fault, or None."""
+    rng = random.Random(f'sff8472-fuzz-fault:{seed}:{index}')
+    if rng.randrange(FAULT_EVERY):
+        return None
+    names, weights, phases = zip(*FAULT_KINDS)
+    kind = rng.choices(names, weights)[0]
+    n = rng.randrange(1, 40)
+    if kind == 'nack':
+        cmd = f'nack_nth {n}'
+    elif kind == 'ff':
+        cmd = f'ff_nth {n}'
+    elif kind == 'ff-partial':
+        cmd = f'ff_nth {n} {rng.randrange(1, 32)}'
+    elif kind == 'unstable-a0':
+        off, length = unstable_range(rng, [(0, 63), (64, 95)])
+        cmd = f'unstable a0 {off} {length} 1'
+    elif kind == 'unstable-a2':
+        off, length = unstable_range(rng, [(0, 95)])
+        cmd = f'unstable a2 {off} {length} 1'
+    else:
+        cmd = f'nack_every {rng.randrange(2, 8)}'
+    return kind, phases[names.index(kind)], cmd
 
 
 def image(seed, index):
@@ -266,12 +318,16 @@ def main():
     seed, first, count, out = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, 'images.bin'), 'wb') as blob, \
-            open(os.path.join(out, 'manifest'), 'w') as manifest:
+            open(os.path.join(out, 'manifest'), 'w') as manifest, \
+            open(os.path.join(out, 'faults'), 'w') as faults:
         for i in range(first, first + count):
             category, img = image(seed, i)
             assert len(img) in (256, 512), (category, len(img))
             blob.write(img.ljust(512, b'\0'))
             manifest.write(f'{i} {category} {len(img)}\n')
+            f = fault(seed, i)
+            if f:
+                faults.write(f'{i} {f[0]} {f[1]} {f[2]}\n')
     return 0
 
 

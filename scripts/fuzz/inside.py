@@ -9,7 +9,14 @@ unbound, image loaded, driver bound) and a hot swap in the other (the
 image replaces the module the cage holds, then "check" kicks the hot-plug
 state machine); the cages take turns. After each, every file of the
 device, of its hwmon device and the eeprom file are read. One JSON line per
-image and operation goes to OUT; scripts/fuzz/check.py judges them.
+image and operation goes to OUT; scripts/fuzz/judge.py judges them.
+
+An image with a fault in WORK/faults (scripts/fuzz/images.py) has it
+armed in the emulator during its hot swap (phase "swap": once the new
+module is in the cage, before the kick; the look is kicked again every
+KICK_S until the driver shows the module, as its periodic look would) or
+while its files are read after the swap (phase "read"), and cleared after
+the files were read. Its record names the fault.
 
   inside.py WORK WORKER WORKERS OUT DEV:EMUL:MODE DEV:EMUL:MODE
 """
@@ -23,6 +30,7 @@ import time
 
 SKIP = {'uevent', 'eeprom'}
 SWAP_TIMEOUT_S = 5.0
+KICK_S = 0.05
 
 
 class Cage:
@@ -50,6 +58,9 @@ class Cage:
 
     def kick(self):
         return self.write(self.state, 'check')
+
+    def fault(self, cmd):
+        return self.write(self.emul + '/faults', cmd)
 
     def eeprom_a0(self):
         try:
@@ -127,9 +138,10 @@ def probe(cage, img):
     return {'bind': err}
 
 
-def wait_for(cage, img):
-    """Until the driver shows @img (or, for an A0h of all FFh, no module)."""
-    start = time.monotonic()
+def wait_for(cage, img, rekick=False):
+    """Until the driver shows @img (or, for an A0h of all FFh, no module);
+    with @rekick, the look is kicked again every KICK_S."""
+    start = kicked = time.monotonic()
     gone = img[:256] == b'\xff' * 256
     while time.monotonic() - start < SWAP_TIMEOUT_S:
         if gone:
@@ -138,6 +150,9 @@ def wait_for(cage, img):
         elif cage.eeprom_a0() == img[:256]:
             return True
         time.sleep(0.002)
+        if rekick and time.monotonic() - kicked > KICK_S:
+            cage.kick()
+            kicked = time.monotonic()
     return False
 
 
@@ -146,7 +161,7 @@ def unlike(*values):
     return min(set(range(len(values) + 1)) - set(values))
 
 
-def swap(cage, img):
+def swap(cage, img, fault=None):
     """Replace the module in a bound cage. The look compares CC_BASE and
     CC_EXT (A0h 63, 95), or CC_DMI (A2h 95) for an address change module
     answering at A2h; if they are the old module's, another module in
@@ -165,10 +180,15 @@ def swap(cage, img):
         cage.kick()
         info['decoy'] = wait_for(cage, decoy)
     cage.load(img)
+    armed = fault is not None and fault[1] == 'swap'
+    if armed:
+        info['fault_err'] = cage.fault(fault[2])
     info['kick'] = cage.kick()
     t = time.monotonic()
-    info['seen'] = wait_for(cage, img)
+    info['seen'] = wait_for(cage, img, armed)
     info['ms'] = round((time.monotonic() - t) * 1000)
+    if fault is not None and fault[1] == 'read':
+        info['fault_err'] = cage.fault(fault[2])
     return info
 
 
@@ -176,6 +196,11 @@ def main():
     work, worker, workers, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     cages = [Cage(s) for s in sys.argv[5:7]]
     manifest = [line.split() for line in open(os.path.join(work, 'manifest'))]
+    faults = {}
+    if os.path.exists(os.path.join(work, 'faults')):
+        for line in open(os.path.join(work, 'faults')):
+            index, kind, phase, cmd = line.rstrip('\n').split(' ', 3)
+            faults[index] = (kind, phase, cmd)
     blob = open(os.path.join(work, 'images.bin'), 'rb')
     with open(out, 'w') as f:
         for pos in range(worker, len(manifest), workers):
@@ -184,11 +209,15 @@ def main():
             img = blob.read(512)[:length]
             turn = (pos // workers) % 2
             for op, cage in (('probe', cages[turn]), ('swap', cages[1 - turn])):
-                info = probe(cage, img) if op == 'probe' else swap(cage, img)
+                fault = faults.get(index) if op == 'swap' else None
+                info = probe(cage, img) if op == 'probe' else swap(cage, img, fault)
                 rec = {'index': int(index), 'category': category, 'op': op,
                        'mode': cage.mode, 'cage': cage.name}
                 rec.update(info)
                 rec.update(snapshot(cage))
+                if fault:
+                    rec['fault'] = f'{fault[0]}: {fault[2]}'
+                    rec['fault_clear'] = cage.fault('clear')
                 f.write(json.dumps(rec) + '\n')
             f.flush()
     return 0

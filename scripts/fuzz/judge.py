@@ -6,6 +6,11 @@ against what the images' bytes say, from SFF-8472 and the documented rules
 kunit/gen_calibration_vectors.py (through scripts/e2e/check.py's
 calibrate()): never from the driver.
 
+A record with a bus fault injected (its "fault", scripts/fuzz/images.py)
+is judged the same way, except that any file may fail, the module may
+read as absent and its hwmon device be missing: every value shown must
+still be the module's own. The swap must still be seen.
+
 Where the documentation leaves a choice open (a threshold comparison
 that differs between the exact value and the rounded ones, an RX
 polynomial the reference excludes as too close to a tie, an address
@@ -21,7 +26,7 @@ accepted; everything else must match.
 The summary prints one "ok:"/"FAILED:" line per property class with the
 first failing images, keeps the first failing image in KEEPDIR and ends
 with the summary line. It writes "passed failed 0" to $SFF8472_COUNTS and
-"images N", "reports N" to $SFF8472_SUMMARY when set.
+"images N", "faults N", "reports N" to $SFF8472_SUMMARY when set.
 """
 
 import glob
@@ -228,28 +233,39 @@ class Judge:
 
     def record(self, rec, exp):
         dev, hw = rec.get('dev') or {}, rec.get('hwmon')
+        faulted = 'fault' in rec
         if rec['op'] == 'probe' and rec.get('bind'):
             self.bad('ran', rec, f'bind failed: {rec["bind"]}')
         if rec['op'] == 'swap' and not (rec.get('seen') and rec.get('decoy', True)):
             self.bad('ran', rec, f'swap not seen within 5 s (state {rec.get("state")})')
+        if faulted and (rec.get('fault_err') or rec.get('fault_clear')):
+            self.bad('ran', rec, f'fault {rec["fault"]!r} not armed or cleared: '
+                     f'{rec.get("fault_err") or rec.get("fault_clear")}')
         self.text(rec)
+        present = dev.get('present')
         if exp.answers:
-            if dev.get('present') != '1\n':
-                self.bad('present', rec, f'present {dev.get("present")!r}')
+            if present != '1\n' and not (faulted and (present == '0\n' or
+                                                       str(present).startswith('!'))):
+                self.bad('present', rec, f'present {present!r}')
             for f in ('eeprom', 'nvmem'):
-                if rec[f][0] != 'same':
+                if rec[f][0] != 'same' and not (faulted and rec[f][0].startswith('!')):
                     self.bad('eeprom', rec, f'{f}: A0h page {rec[f][0][:40]}')
-        elif dev.get('present') != '0\n':    # all FFh: pulled-up lines, no module
-            self.bad('present', rec, f'present {dev.get("present")!r} for an A0h of all FFh')
+        elif present != '0\n' and not (faulted and str(present).startswith('!')):
+            # all FFh: pulled-up lines, no module
+            self.bad('present', rec, f'present {present!r} for an A0h of all FFh')
         for f in ('eeprom', 'nvmem'):
             a2page = rec[f][1]
             if a2page != 'same' and not a2page.startswith('!') or \
                     len(exp.img) == 256 and not a2page.startswith('!'):
                 self.bad('eeprom', rec, f'{f}: A2h page {a2page[:40]}')
         for f, allowed in exp.identity.items():
-            if dev.get(f) not in allowed:
-                self.bad('identity', rec, f'{f} = {dev.get(f)!r}, allowed {sorted(allowed)}')
-        if exp.ddm is not ANY and (hw is not None) != exp.ddm:
+            got = dev.get(f)
+            if faulted and (got is None or got.startswith('!')):
+                continue
+            if got not in allowed:
+                self.bad('identity', rec, f'{f} = {got!r}, allowed {sorted(allowed)}')
+        if exp.ddm is not ANY and (hw is not None) != exp.ddm and \
+                not (faulted and hw is None):
             self.bad('hwmon', rec, f'hwmon {"present" if hw is not None else "missing"}')
         if hw is not None:
             self.names(rec, hw)
@@ -276,7 +292,7 @@ class Judge:
             got, want = files[f], exp.value[f]
             live = f in FINE_FILES or f.endswith('_input')
             if live and not exp.ready:
-                if got != '!ENODATA':
+                if got != '!ENODATA' and not ('fault' in rec and got.startswith('!')):
                     self.bad('ready', rec, f'{f} = {got!r} with Data_Ready_Bar set')
                 continue
             if got.startswith('!') or want == ANY or got == f'{want}\n':
@@ -334,7 +350,11 @@ def judge_chunk(chunk):
     manifest = [line.split() for line in open(os.path.join(chunk, 'manifest'))]
     blob = open(os.path.join(chunk, 'images.bin'), 'rb').read()
     slot = {int(idx): (pos, cat, int(n)) for pos, (idx, cat, n) in enumerate(manifest)}
-    judge, seen, cache = Judge(), {}, {}
+    planned = set()
+    if os.path.exists(os.path.join(chunk, 'faults')):
+        planned = {int(line.split()[0]) for line in open(os.path.join(chunk, 'faults'))}
+    judge, seen, cache, faults = Judge(), {}, {}, {}
+    swap_ms = {'fault': [0, 0], 'none': [0, 0]}     # swaps, milliseconds
     readings = sorted(glob.glob(os.path.join(chunk, 'out', 'worker*.jsonl')))
     for path in readings:
         for line in open(path):
@@ -346,7 +366,16 @@ def judge_chunk(chunk):
             if rec['index'] not in cache:
                 cache.clear()
                 cache[rec['index']] = Expect(blob[512 * pos:512 * pos + n])
+            if rec['op'] == 'swap' and rec['index'] in planned and 'fault' not in rec:
+                judge.bad('ran', rec, 'its planned fault was not injected')
             judge.record(rec, cache[rec['index']])
+            if 'fault' in rec:
+                kind = rec['fault'].split(':')[0]
+                faults[kind] = faults.get(kind, 0) + 1
+            if rec['op'] == 'swap' and 'ms' in rec:
+                acc = swap_ms['fault' if 'fault' in rec else 'none']
+                acc[0] += 1
+                acc[1] += rec['ms']
             seen.setdefault(rec['index'], set()).add(rec['op'])
     missing = [i for i in slot if seen.get(i) != {'probe', 'swap'}]
     if missing:
@@ -355,7 +384,8 @@ def judge_chunk(chunk):
     nreports, text = reports(os.path.join(chunk, 'out'))
     if nreports:
         judge.fail['reports'].append(('-', '-', '-', '-', text[:3000]))
-    verdict = {'images': len(slot) - len(missing), 'reports': nreports,
+    verdict = {'images': len(slot) - len(missing), 'reports': nreports, 'faults': faults,
+               'swap_ms': swap_ms,
                'fails': {c: [len(f)] + f[:4] for c, f in judge.fail.items() if f}}
     with open(os.path.join(chunk, 'verdict.json'), 'w') as f:
         json.dump(verdict, f)
@@ -385,8 +415,21 @@ def ideal_record(exp):
             'nvmem': ['same', '!ENXIO']}
 
 
+def faulted_record(exp):
+    """What a driver may show of @exp's module under a bus fault: errors,
+    no module, no hwmon device (for the self test only)."""
+    rec = ideal_record(exp)
+    rec.update(op='swap', seen=True, fault='nack: nack_nth 1', fault_err=None,
+               fault_clear=None, hwmon=None, eeprom=['!ENXIO'] * 2, nvmem=['!ENXIO'] * 2)
+    rec['dev'] = {f: '!EIO' for f in rec['dev']}
+    rec['dev']['present'] = '0\n'
+    return rec
+
+
 def self_test():
-    """The judge passes a faultless record and catches each planted fault."""
+    """The judge passes a faultless record and a record of errors under a
+    bus fault, and catches each planted fault, with and without a bus
+    fault."""
     import random
     import images
     rng = random.Random(8472)
@@ -407,8 +450,22 @@ def self_test():
         'identity': lambda r: r['dev'].update(cc_base_ok='0\n'),
         'hwmon': lambda r: r.update(hwmon=None),
     }
+    other = bytearray(exp.img)      # another module: another serial number
+    other[68:84] = b'OTHER-MODULE-SN '
+    images.fix_codes(other)
+    under_fault = {   # the module's own value or an error, nothing else
+        'values': lambda r: r['hwmon'].update(temp1_input=f'{exp.value["temp1_input"] - 1}\n'),
+        'identity': lambda r: r['dev'].update(vendor_sn=sorted(Expect(bytes(other)).identity[
+            'vendor_sn'])[0]),
+        'eeprom': lambda r: r.update(eeprom=['same', bytes(other[256:]).hex()]),
+        'present': lambda r: r['dev'].update(present='2\n'),
+        'ran': lambda r: r.update(fault_err='EINVAL'),
+        'ready': lambda r: (r['hwmon'].update(temp1_input='!ENODATA'),
+                            r['dev'].update(vcc_100uv='!ENODATA')),
+    }
     judge = Judge()
     judge.record(ideal_record(exp), exp)
+    judge.record(faulted_record(exp), exp)
     missed = [c for c, f in judge.fail.items() if f]
     for cls, plant in faults.items():
         judge = Judge()
@@ -417,13 +474,25 @@ def self_test():
         judge.record(rec, exp)
         if not judge.fail[cls]:
             missed.append(f'missed {cls}')
+    for cls, plant in under_fault.items():
+        judge = Judge()
+        rec = ideal_record(exp)
+        rec.update(op='swap', seen=True, fault='ff-partial: ff_nth 3 5')
+        plant(rec)
+        judge.record(rec, exp)
+        if cls == 'ready':      # errors are no fault under a bus fault
+            if any(judge.fail.values()):
+                missed.append('an error under a bus fault taken for a failure')
+        elif not judge.fail[cls]:
+            missed.append(f'missed {cls} under a bus fault')
     return missed
 
 
 def summary(work, seed, keep):
     """All chunks' verdicts: one line per property class, the summary line."""
     import images
-    total, nreports, fails = 0, 0, {}
+    total, nreports, fails, faults = 0, 0, {}, {}
+    swap_ms = {'fault': [0, 0], 'none': [0, 0]}
     for chunk in sorted(glob.glob(os.path.join(work, 'chunk*'))):
         try:
             v = json.load(open(os.path.join(chunk, 'verdict.json')))
@@ -432,6 +501,11 @@ def summary(work, seed, keep):
                 '-', '-', '-', '-', f'{chunk} has no verdict: its judge failed']]}}
         total += v['images']
         nreports += v['reports']
+        for kind, n in v.get('faults', {}).items():
+            faults[kind] = faults.get(kind, 0) + n
+        for k, (n, ms) in v.get('swap_ms', {}).items():
+            swap_ms[k][0] += n
+            swap_ms[k][1] += ms
         for cls, f in v['fails'].items():
             old = fails.setdefault(cls, [0])
             old[0] += f[0]
@@ -461,14 +535,21 @@ def summary(work, seed, keep):
             f.write(images.image(int(seed), first[0])[1])
         print(f'fuzz: seed {seed}: first failing image {first[0]} ({first[1]}), kept as '
               f'{path}; load it with scripts/sfp-uml --cage port1={path} -- ...')
+    nfaults = sum(faults.values())
     print(f'fuzz: seed {seed}: {total} images fuzzed, each through a probe and a hot '
-          f'swap, {nreports} reports found')
+          f'swap, {nfaults} of the swaps with a bus fault injected '
+          f'({", ".join(f"{n} {k}" for k, n in sorted(faults.items())) or "none"}), '
+          f'{nreports} reports found')
+    print('fuzz: a hot swap took ' + ', '.join(
+        f'{ms // max(n, 1)} ms on average {what} ({n} swaps)'
+        for what, (n, ms) in (('with a bus fault', swap_ms['fault']),
+                              ('without', swap_ms['none']))))
     if os.environ.get('SFF8472_COUNTS'):
         with open(os.environ['SFF8472_COUNTS'], 'w') as f:
             f.write(f'{passed} {failed} 0\n')
     if os.environ.get('SFF8472_SUMMARY'):
         with open(os.environ['SFF8472_SUMMARY'], 'a') as f:
-            f.write(f'images {total}\nreports {nreports}\n')
+            f.write(f'images {total}\nfaults {nfaults}\nreports {nreports}\n')
     return 1 if failed else 0
 
 

@@ -2,7 +2,12 @@
 # Fuzzing tier: N seeded module images (scripts/fuzz/images.py), each
 # through a probe and a hot swap in two adapter modes on the emulated board
 # (scripts/sfp-uml), every sysfs, hwmon and eeprom file read, and judged on
-# the host against the images' bytes (scripts/fuzz/judge.py).
+# the host against the images' bytes (scripts/fuzz/judge.py). One image in
+# eight (seeded, like the images) has a bus fault injected by the emulator
+# in its hot swap: a NACK, 0xFF data or 0xFF from a byte on at a random
+# transaction, an unstable range, or an intermittently NACKing module
+# while its files are read; the judge then accepts the module's own
+# values or errors, nothing else.
 #
 #   run.sh [N [SEED]]      default 2000 images, seed 8472 (make check)
 #
@@ -13,8 +18,8 @@
 # adapters, then on I2C with 16-byte messages beside SMBus block and byte.
 # The first failing image is kept in build/fuzz/, with the readings and
 # kernel logs of the failing chunks. Writes "passed failed 0"
-# to $SFF8472_COUNTS and "images N", "reports N" to $SFF8472_SUMMARY when
-# set.
+# to $SFF8472_COUNTS and "images N", "faults N", "reports N" to
+# $SFF8472_SUMMARY when set.
 set -u
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)

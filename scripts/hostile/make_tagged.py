@@ -3,11 +3,12 @@
 """Write N tagged module dumps for the concurrency test.
 
 Each is the end-to-end dump of scripts/e2e/make_dump.py (a realistic,
-internally calibrated module) with a per-module tag K (0 <= K < 26) in
+internally calibrated module) with a per-module tag K (0 <= K < 52) in
 what a reader sees of it:
 
-  - the serial number (A0h 68-83), "CONC-TAG-" and a letter: a distinct
-    CC_EXT, so the driver's periodic look tells the modules apart;
+  - the serial number (A0h 68-83), "CONC-TAG-" and a letter (A-Z, then
+    a-z): a distinct CC_EXT, so the driver's periodic look tells the
+    modules apart;
   - the temperature high alarm threshold (A2h 0-1) raised by K/256 degC:
     a distinct CC_DMI, so a live snapshot proves which module it read,
     and a distinct temp1_crit;
@@ -27,7 +28,8 @@ import sys
 def tagged(base, k):
     img = bytearray(base)
     a0, a2 = 0, 256
-    img[a0 + 68:a0 + 84] = f'CONC-TAG-{chr(ord("A") + k)}'.encode().ljust(16, b' ')
+    letter = chr(ord('A') + k) if k < 26 else chr(ord('a') + k - 26)
+    img[a0 + 68:a0 + 84] = f'CONC-TAG-{letter}'.encode().ljust(16, b' ')
     high_alarm = struct.unpack_from('>h', img, a2)[0] + k
     struct.pack_into('>h', img, a2, high_alarm)
     struct.pack_into('>hH', img, a2 + 96, (20 + 2 * k) * 256, 30000 + 10 * k)
@@ -39,8 +41,8 @@ def tagged(base, k):
 
 def main():
     base_path, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    if not 1 <= n <= 26:
-        sys.exit('make_tagged: N is 1 to 26')
+    if not 1 <= n <= 52:
+        sys.exit('make_tagged: N is 1 to 52')
     base = open(base_path, 'rb').read()
     if len(base) != 512:
         sys.exit('make_tagged: the base dump must be 512 bytes')

@@ -9,6 +9,7 @@ operation, "T0 T1 WHAT VALUE" (nanoseconds before and after), into
 OUT/<role>.log; scripts/hostile/check.py judges them on the host.
 
   stress.py OUT SECONDS CAGE...
+  stress.py --shared OUT SECONDS CAGE...
       CAGE: LABEL:DEV:EMUL:TAGDIR:TAG,TAG,...:REBIND (1 or 0)
 
 Per cage: a reader of hwmon (temp1_input, temp1_crit, in0_input), one of
@@ -18,7 +19,14 @@ vendor_sn, temp1_input and eeprom open and reads them again through the
 same descriptors, a swapper that pulls the module out (debugfs present)
 and pushes another tagged one in (debugfs image) and, with REBIND 1, a
 rebinder that unbinds and binds the driver. The first tag of a cage is the
-module in it at the start. Exit status 1 when a role failed (an error
+module in it at the start.
+
+With --shared (boards of many cages, e.g. 16 behind PCA9548 switches),
+five processes share all the cages instead: one reads hwmon and sysfs of
+each cage in turn, one the eeprom and nvmem files, one the held
+descriptors, one swaps the module of a cage picked at random, and one
+unbinds and binds the driver of a random cage among those with REBIND 1.
+They log into the same per-cage files, so check.py judges them alike. Exit status 1 when a role failed (an error
 where none may be, on stderr) or did not finish within 30 s of the end (a
 hang).
 """
@@ -77,14 +85,19 @@ def hwmon_dir(dev):
 def text_reader(log, end, files, directory):
     """Read each file in turn; `directory` finds where they are now."""
     while now() < end:
-        for name in files:
-            t0 = now()
-            d = directory()
-            if d is None:
-                log.op(t0, name, '!ENOENT')
-            else:
-                data, err = read_file(f'{d}/{name}')
-                log.op(t0, name, '!' + err if err else data.decode().strip() or '-')
+        once(log, files, directory)
+
+
+def once(log, files, directory):
+    """Each of @files once."""
+    for name in files:
+        t0 = now()
+        d = directory()
+        if d is None:
+            log.op(t0, name, '!ENOENT')
+        else:
+            data, err = read_file(f'{d}/{name}')
+            log.op(t0, name, '!' + err if err else data.decode().strip() or '-')
 
 
 def eeprom_text(data):
@@ -94,9 +107,11 @@ def eeprom_text(data):
     return f'{len(data)}:' + ','.join(halves)
 
 
-def eeprom_reader(log, end, dev):
+def eeprom_reader(log, end, dev, once_only=False):
     """512 bytes in one read from the eeprom file, then from nvmem."""
     while now() < end:
+        if once_only:
+            end = 0
         for what in ('eeprom', 'nvmem'):
             t0 = now()
             path = f'{dev}/eeprom'
@@ -111,26 +126,31 @@ def held_reader(log, end, dev):
     """Files opened once and read again and again through the same
     descriptor (as a monitoring agent may keep them), across swaps and
     rebinds: opened again only after a read failed."""
+    fds = {}
+    while now() < end:
+        held_reads(log, dev, fds)
+
+
+def held_reads(log, dev, fds):
+    """One round of held_reader's reads, through the descriptors @fds."""
     paths = {'vendor_sn': lambda: f'{dev}/vendor_sn',
              'temp1_input': lambda: f'{hwmon_dir(dev)}/temp1_input',
              'eeprom': lambda: f'{dev}/eeprom'}
-    fds = {}
-    while now() < end:
-        for name, path in paths.items():
-            t0 = now()
-            try:
-                if name not in fds:
-                    fds[name] = os.open(path(), os.O_RDONLY)
-                data = os.pread(fds[name], 512, 0)
-            except OSError as e:
-                log.op(t0, name, '!' + errno.errorcode[e.errno])
-                if name in fds:
-                    os.close(fds.pop(name))
-                continue
-            if name == 'eeprom':
-                log.op(t0, name, eeprom_text(data))
-            else:
-                log.op(t0, name, data.decode().strip() or '-')
+    for name, path in paths.items():
+        t0 = now()
+        try:
+            if name not in fds:
+                fds[name] = os.open(path(), os.O_RDONLY)
+            data = os.pread(fds[name], 512, 0)
+        except OSError as e:
+            log.op(t0, name, '!' + errno.errorcode[e.errno])
+            if name in fds:
+                os.close(fds.pop(name))
+            continue
+        if name == 'eeprom':
+            log.op(t0, name, eeprom_text(data))
+        else:
+            log.op(t0, name, data.decode().strip() or '-')
 
 
 def swapper(log, end, emul, tagdir, tags):
@@ -164,6 +184,88 @@ def rebinder(log, end, dev, seed):
         t0 = now()
         write_file(f'{DRIVER}/bind', name)
         log.op(t0, 'bind', 0)
+
+
+def shared_roles(cages, end, out):
+    """(name, function) of the five processes that share all @cages; each
+    logs into the per-cage files (LABEL-ROLE.log) itself."""
+    specs = [spec.split(':') for spec in cages]
+
+    def logs(role):
+        return {label: Log(f'{out}/{label}-{role}.log') for label, *_ in specs}
+
+    def readers(_):
+        hw, sysfs = logs('hwmon'), logs('sysfs')
+        while now() < end:
+            for label, dev, *_ in specs:
+                once(hw[label], HWMON_FILES, lambda d=dev: hwmon_dir(d))
+                once(sysfs[label], SYSFS_FILES, lambda d=dev: d)
+        close(hw, sysfs)
+
+    def eeproms(_):
+        ee = logs('eeprom')
+        while now() < end:
+            for label, dev, *_ in specs:
+                eeprom_reader(ee[label], now() + 1, dev, once_only=True)
+        close(ee)
+
+    def held(_):
+        hl = logs('held')
+        fds = {label: {} for label, *_ in specs}
+        while now() < end:
+            for label, dev, *_ in specs:
+                held_reads(hl[label], dev, fds[label])
+        close(hl)
+
+    def swaps(_):
+        sw = logs('swap')
+        rng = random.Random(len(specs))
+        state = {}
+        for label, _, emul, tagdir, tags, _ in specs:
+            tags = [int(t) for t in tags.split(',')]
+            images = {t: open(f'{tagdir}/tag{t}.bin', 'rb').read() for t in tags}
+            state[label] = [emul, tags, images, tags[0]]
+            sw[label].op(0, 'in', tags[0])
+        while now() < end:
+            time.sleep(rng.uniform(0.02, 0.2))
+            label = rng.choice(list(state))
+            emul, tags, images, cur = state[label]
+            t0 = now()
+            write_file(f'{emul}/present', b'0')
+            sw[label].op(t0, 'out', cur)
+            time.sleep(rng.uniform(0.0, 0.2))
+            cur = rng.choice([t for t in tags if t != cur])
+            t0 = now()
+            write_file(f'{emul}/image', images[cur])
+            sw[label].op(t0, 'in', cur)
+            state[label][3] = cur
+        close(sw)
+
+    def binds(_):
+        rebound = [(label, dev) for label, dev, *_, rebind in specs if rebind == '1']
+        bl = logs('bind')
+        rng = random.Random(len(rebound))
+        while now() < end and rebound:
+            time.sleep(rng.uniform(0.1, 0.5))
+            label, dev = rng.choice(rebound)
+            name = os.path.basename(dev).encode()
+            t0 = now()
+            write_file(f'{DRIVER}/unbind', name)
+            bl[label].op(t0, 'unbind', 0)
+            time.sleep(rng.uniform(0.0, 0.2))
+            t0 = now()
+            write_file(f'{DRIVER}/bind', name)
+            bl[label].op(t0, 'bind', 0)
+        close(bl)
+
+    return [('shared-readers', readers), ('shared-eeprom', eeproms),
+            ('shared-held', held), ('shared-swap', swaps), ('shared-bind', binds)]
+
+
+def close(*groups):
+    for logs in groups:
+        for log in logs.values():
+            log.f.close()
 
 
 def roles(cages, end):
@@ -201,11 +303,15 @@ def run_role(name, fn, path):
 
 
 def main():
-    out, seconds, cages = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+    args = sys.argv[1:]
+    shared = args[0] == '--shared'
+    if shared:
+        args = args[1:]
+    out, seconds, cages = args[0], float(args[1]), args[2:]
     os.makedirs(out, exist_ok=True)
     end = now() + int(seconds * 1e9)
     pids = {}
-    for name, fn in roles(cages, end):
+    for name, fn in (shared_roles(cages, end, out) if shared else roles(cages, end)):
         pid = os.fork()
         if pid == 0:
             os._exit(run_role(name, fn, f'{out}/{name}.log'))

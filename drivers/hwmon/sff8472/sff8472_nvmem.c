@@ -77,8 +77,12 @@ int sff8472_nvmem_register(struct sff8472_data *data)
 		.type = NVMEM_TYPE_EEPROM,
 		.dev = data->dev,
 		.owner = THIS_MODULE,
-		/* sff8472_cache_eeprom_write() decides, byte by byte. */
-		.read_only = false,
+		/*
+		 * Its sysfs file takes writes only with the user EEPROM opted
+		 * in: SONiC writes control bytes through "eeprom". In-kernel
+		 * writers reach sff8472_cache_eeprom_write(), which decides.
+		 */
+		.read_only = !data->cache.user_eeprom_writable,
 		.root_only = false,
 		.reg_read = sff8472_nvmem_read,
 		.reg_write = sff8472_nvmem_write,

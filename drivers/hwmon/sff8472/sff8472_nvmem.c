@@ -158,8 +158,12 @@ static umode_t sff8472_eeprom_visible(struct kobject *kobj,
  */
 void sff8472_eeprom_update_mode(struct sff8472_data *data)
 {
-	sysfs_chmod_file(&data->dev->kobj, &bin_attr_eeprom.attr,
-			 sff8472_eeprom_mode(data));
+	int ret = sysfs_chmod_file(&data->dev->kobj, &bin_attr_eeprom.attr,
+				   sff8472_eeprom_mode(data));
+
+	if (ret && ret != -ENOENT)
+		dev_warn(data->dev, "cannot change the eeprom file's mode: %pe\n",
+			 ERR_PTR(ret));
 }
 
 const struct attribute_group sff8472_eeprom_group = {

@@ -67,12 +67,12 @@ for mode in i2c i2c16 smbus-block smbus-word smbus-byte; do
 	spec=$mode:internal
 	[ "$mode" = i2c16 ] && spec=i2c:internal:16
 	# No presence poll during the bus-cost measurement (see collect.sh).
+	sonic="port1=ddm-txd port2=ddm port3=no-ddm port4=ddm-txd port6=ddm-txd"
 	if SFP_UML_POLL_MS=600000 SFP_UML_KERNEL_ARGS=sff8472_emul.cages=$spec \
 		"$uml" --cages 6 --adapter "$mode" --cage port1=internal --cage port2=external \
 		--cage port3=copper --cage port4=addr-change --cage port5=empty --cage port6=gpon \
-		-- sh -c "sh scripts/e2e/collect.sh $out 6 $scrape && python3 scripts/e2e/sonic.py \
-			port1=ddm-txd port2=ddm port3=no-ddm port4=ddm-txd port6=ddm-txd \
-			>$out/sonic.log 2>&1; :" >"$work/$mode.log" 2>&1; then
+		-- sh -c "sh scripts/e2e/collect.sh $out 6 $scrape && python3 scripts/e2e/sonic.py $sonic >$out/sonic.log 2>&1; :" \
+		>"$work/$mode.log" 2>&1; then
 		E2E_COUNTS=$counts python3 scripts/e2e/check.py "$out" "$mode" ${scrape:+--metrics} \
 			port1=ddm port2=ddm port3=no-ddm port4=ddm port5=empty
 		sonic_counts "$out/sonic.log" "$mode"

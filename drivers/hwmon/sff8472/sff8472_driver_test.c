@@ -207,9 +207,11 @@ static int drv_log_count(struct kunit *test, struct device *dev,
 static ssize_t drv_eeprom_read(struct drv *d, loff_t off, u8 *buf,
 			       size_t count)
 {
-	struct bin_attribute *attr = sff8472_eeprom_group.bin_attrs[0];
+	const struct attribute_group *grp = &sff8472_eeprom_group;
 
-	return attr->read(NULL, &d->dev->kobj, attr, buf, off, count);
+	/* Not through a local: the attribute is const only since 6.17. */
+	return grp->bin_attrs[0]->read(NULL, &d->dev->kobj, grp->bin_attrs[0],
+				       buf, off, count);
 }
 
 /* The sysfs attribute @name of the driver's group, or NULL. */

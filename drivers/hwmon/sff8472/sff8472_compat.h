@@ -10,6 +10,7 @@
 #ifndef _SFF8472_COMPAT_H
 #define _SFF8472_COMPAT_H
 
+#include <linux/module.h>
 #include <linux/sfp.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
@@ -142,6 +143,15 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 	static umode_t fn##_compat(struct kobject *kobj,		\
 				   struct bin_attribute *attr, int n)
 #define SFF8472_BIN_VISIBLE(fn)	(fn##_compat)
+#endif
+
+/*
+ * 6.13 made symbol namespaces string literals: MODULE_IMPORT_NS("NS").
+ * Before, the macro stringified a bare name.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+#undef MODULE_IMPORT_NS
+#define MODULE_IMPORT_NS(ns)	MODULE_INFO(import_ns, ns)
 #endif
 
 /*

@@ -28,10 +28,11 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "sff8472_compat.h"
 #include "sff8472.h"
 #include "sff8472_emul.h"
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
 
 /* Long enough that the background presence poll never runs in a test. */
 #define QUIET_POLL_MS	3600000

@@ -42,9 +42,14 @@ log="$work/build.log"
 # warn about them. The in-kernel UML builds link the driver for real.
 modpost_warn=""
 [ -f "$kdir/Module.symvers" ] || modpost_warn=1
+# The KUnit suites compile where the kernel has KUnit (the newest tree;
+# Debian's configurations leave it out); they run under UML.
+kunit=""
+! grep -qE '^CONFIG_KUNIT=(y|m)$' "$kdir/.config" || kunit=1
 set +e
 make -C "$kdir" M="$work/src" CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m \
-	W=1 ${C:+C=$C} ${CHECK:+CHECK=$CHECK} ${modpost_warn:+KBUILD_MODPOST_WARN=1} modules >"$log" 2>&1
+	${kunit:+CONFIG_SENSORS_SFF8472_KUNIT_TEST=m} W=1 ${C:+C=$C} ${CHECK:+CHECK=$CHECK} \
+	${modpost_warn:+KBUILD_MODPOST_WARN=1} modules >"$log" 2>&1
 status=$?
 set -e
 # Kbuild skips C=1 with a warning of its own when sparse is too old for
@@ -62,5 +67,5 @@ fi
 [ "$status" -eq 0 ] || { tail -n 30 "$log" >&2; exit 1; }
 for ko in sff8472.ko sff8472_emul.ko sff8472_emul_mux.ko; do
 	cp "$work/src/drivers/hwmon/sff8472/$ko" "$repo/build/"
-	echo "built build/$ko against $(basename "$kdir") (W=1${C:+, sparse})"
+	echo "built build/$ko against $(basename "$kdir") (W=1${C:+, sparse}${kunit:+, KUnit suites too})"
 done

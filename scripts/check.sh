@@ -92,7 +92,7 @@ demo_leaves_boot_alone() {
 check "make demo runs and leaves /boot and /vmlinuz untouched" demo_leaves_boot_alone
 rm -f "$counts.demo"
 
-echo "== tier 3: out-of-tree build (W=1, sparse) for Debian 6.1 and 6.12, checkpatch, device tree"
+echo "== tier 3: out-of-tree build (W=1, sparse) for Debian 6.1, 6.12 and the newest 7.x, checkpatch, device tree"
 wait "$background_pid"
 status=$(cat "$static_log.status" 2>/dev/null || echo 1)
 rm -f "$static_log.status"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build the UML test kernel (scripts/uml-kernel.sh) and run its KUnit suites.
 #
-#   scripts/kunit.sh [FILTER_GLOB]      e.g. scripts/kunit.sh 'sff8472_emul*'
+#   scripts/kunit.sh [--kernel 6.12|newest] [FILTER_GLOB]
+#                                       e.g. scripts/kunit.sh 'sff8472_emul*'
 #
 # Fails on a failed test, a build error, a crash, or any report from the
 # sanitisers or lockdep in the kernel log. Writes "passed failed skipped" to
@@ -15,14 +16,20 @@ mkdir -p "$cache"
 exec 9>"$cache/uml.lock"
 flock 9
 
+series=6.12
+if [ "${1:-}" = --kernel ]; then
+	series=${2:?usage: kunit.sh [--kernel 6.12|newest] [FILTER_GLOB]}
+	shift 2
+fi
 out="$cache/kunit-output.txt"
+[ "$series" = 6.12 ] || out="$cache/kunit-output-$series.txt"
 report() {
 	[ -n "${SFF8472_COUNTS:-}" ] && echo "$1 $2 $3" >"$SFF8472_COUNTS"
 	echo "kunit: $1 passed, $2 failed, $3 skipped"
 }
 
-build=$("$repo/scripts/uml-kernel.sh") || { report 0 1 0; exit 1; }
-tree=$("$repo/scripts/kernel-tree.sh")
+build=$("$repo/scripts/uml-kernel.sh" "$series") || { report 0 1 0; exit 1; }
+tree=$("$repo/scripts/kernel-tree.sh" "$series")
 
 set +e
 python3 "$tree/tools/testing/kunit/kunit.py" exec --build_dir="$build" \

@@ -5,6 +5,8 @@
 # scripts/sfp-uml boots it with kunit.enable=0 for the end-to-end tests.
 # Prints the build directory (the kernel is its `linux`).
 #
+#   scripts/uml-kernel.sh [6.12|newest]   (the kernel tree, scripts/kernel-tree.sh)
+#
 # Callers hold $cache/uml.lock (scripts/uml-lock.sh) around build and use.
 set -eu
 
@@ -12,9 +14,11 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 
 "$repo/scripts/clean-sources.sh"
-tree=$("$repo/scripts/kernel-tree.sh")
+series=${1:-6.12}
+tree=$("$repo/scripts/kernel-tree.sh" "$series")
 build="$cache/build-um-$(basename "$tree" | sed 's/^linux-//')"
 log="$cache/uml-build.log"
+[ "$series" = 6.12 ] || log="$cache/uml-build-$series.log"
 
 # Skip the build (a no-op make costs seconds) when nothing it uses changed.
 stamp="$build/.sff8472-built"

@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <linux/string.h>
 
+#include "sff8472_compat.h"
 #include "sff8472_decode.h"
 #include "sff8472_calibration_vectors.h"
 
@@ -364,4 +365,4 @@ kunit_test_suite(sff8472_calibration_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the SFF-8472 calibration core");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");

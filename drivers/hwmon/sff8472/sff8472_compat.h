@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sff8472_compat.h - the kernel interfaces sff8472 uses that are newer than
- * Debian 12's 6.1, in one place. The driver is written for 6.12; each shim
- * below names the release that made it unnecessary and adds nothing there.
- * `make check` builds the driver against Debian's 6.1 and 6.12 headers with
- * W=1 and sparse, and loads it into both kernels under QEMU.
+ * Debian 12's 6.1, in one place. The driver is written for the newest
+ * kernel; each shim below names the release that made it unnecessary and
+ * adds nothing there. `make check` builds the driver against Debian's 6.1,
+ * 6.12 and newest 7.x with W=1 and sparse, and loads it into Debian's 6.1
+ * and 6.12 kernels under QEMU.
  */
 #ifndef _SFF8472_COMPAT_H
 #define _SFF8472_COMPAT_H
 
+#include <linux/module.h>
 #include <linux/sfp.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
 #include <linux/version.h>
 #include <linux/workqueue.h>
 
@@ -85,6 +89,78 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 #define SFP_STATUS_RS0_SELECT		BIT(3)
 #define SFP_EXT_STATUS_RS1_SELECT	BIT(3)
 #define SFP_EXT_STATUS_PWRLVL_SELECT	BIT(0)
+#endif
+
+/*
+ * 6.17 made the bin_attribute read and write callbacks and an
+ * attribute_group's bin_attrs take const bin_attributes (6.13 to 6.16 had
+ * const variants beside them, read_new, write_new and bin_attrs_new). Before,
+ * SFF8472_BIN_ATTR_RW(name, size) defines bin_attr_<name> over callbacks
+ * that pass the attribute on to name_read and name_write, and
+ * SFF8472_BIN_ATTRS(table) casts the const table for ".bin_attrs ="; sysfs
+ * never wrote to it.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define SFF8472_BIN_ATTR_RW(_name, _size)				\
+	static const struct bin_attribute bin_attr_##_name =		\
+		__BIN_ATTR_RW(_name, _size)
+#define SFF8472_BIN_ATTRS(table)	(table)
+#else
+/* fn##_compat, an old-style callback that calls the const-style fn. */
+#define SFF8472_BIN_OP_COMPAT(fn)					\
+	static ssize_t fn##_compat(struct file *filp, struct kobject *kobj, \
+				   struct bin_attribute *attr, char *buf, \
+				   loff_t off, size_t count)		\
+	{								\
+		return fn(filp, kobj, attr, buf, off, count);		\
+	}
+#define SFF8472_BIN_ATTR_RW(_name, _size)				\
+	SFF8472_BIN_OP_COMPAT(_name##_read)				\
+	SFF8472_BIN_OP_COMPAT(_name##_write)				\
+	static struct bin_attribute bin_attr_##_name =			\
+		__BIN_ATTR(_name, 0644, _name##_read_compat,		\
+			   _name##_write_compat, _size)
+#define SFF8472_BIN_ATTRS(table)	((struct bin_attribute **)(table))
+#endif
+
+/*
+ * 6.13 made attribute_group.is_bin_visible take a const bin_attribute.
+ * SFF8472_DEFINE_BIN_VISIBLE(fn) after fn() defines what
+ * SFF8472_BIN_VISIBLE(fn) names for ".is_bin_visible =".
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define SFF8472_DEFINE_BIN_VISIBLE(fn)					\
+	static umode_t fn(struct kobject *kobj,				\
+			  const struct bin_attribute *attr, int n)
+#define SFF8472_BIN_VISIBLE(fn)	(fn)
+#else
+#define SFF8472_DEFINE_BIN_VISIBLE(fn)					\
+	static umode_t fn##_compat(struct kobject *kobj,		\
+				   struct bin_attribute *attr, int n)	\
+	{								\
+		return fn(kobj, attr, n);				\
+	}								\
+	static umode_t fn##_compat(struct kobject *kobj,		\
+				   struct bin_attribute *attr, int n)
+#define SFF8472_BIN_VISIBLE(fn)	(fn##_compat)
+#endif
+
+/*
+ * 6.13 made symbol namespaces string literals: MODULE_IMPORT_NS("NS").
+ * Before, the macro stringified a bare name.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+#undef MODULE_IMPORT_NS
+#define MODULE_IMPORT_NS(ns)	MODULE_INFO(import_ns, ns)
+#endif
+
+/*
+ * 7.0 added kzalloc_obj(), which takes the size from the object the
+ * pointer points to; 6.12's stable releases took it too (Debian's 6.12.118
+ * has it), so test for the macro, not the version.
+ */
+#ifndef kzalloc_obj
+#define kzalloc_obj(obj, gfp)	kzalloc(sizeof(obj), gfp)
 #endif
 
 #endif /* _SFF8472_COMPAT_H */

@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <linux/string.h>
 
+#include "sff8472_compat.h"
 #include "sff8472_decode.h"
 
 /* Independent of sff8472_checksum(): used only to cross-check the dumps. */
@@ -907,4 +908,4 @@ kunit_test_suite(sff8472_decode_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the SFF-8472 field decoder");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");

@@ -29,10 +29,11 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "sff8472_compat.h"
 #include "sff8472.h"
 #include "sff8472_emul.h"
 
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
 
 /* Long enough that the background presence poll never runs in a test. */
 #define QUIET_POLL_MS	3600000
@@ -208,9 +209,11 @@ static int drv_log_count(struct kunit *test, struct device *dev,
 static ssize_t drv_eeprom_read(struct drv *d, loff_t off, u8 *buf,
 			       size_t count)
 {
-	struct bin_attribute *attr = sff8472_eeprom_group.bin_attrs[0];
+	const struct attribute_group *grp = &sff8472_eeprom_group;
 
-	return attr->read(NULL, &d->dev->kobj, attr, buf, off, count);
+	/* Not through a local: the attribute is const only since 6.17. */
+	return grp->bin_attrs[0]->read(NULL, &d->dev->kobj, grp->bin_attrs[0],
+				       buf, off, count);
 }
 
 /* The sysfs attribute @name of the driver's group, or NULL. */

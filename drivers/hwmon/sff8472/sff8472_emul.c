@@ -1422,7 +1422,7 @@ struct emul_image_file {
 
 static int emul_image_open(struct inode *inode, struct file *file)
 {
-	struct emul_image_file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	struct emul_image_file *f = kzalloc_obj(*f, GFP_KERNEL);
 
 	if (!f)
 		return -ENOMEM;
@@ -1800,7 +1800,7 @@ static struct sff8472_emul *emul_create(struct device *parent,
 
 	if (mode >= SFF8472_EMUL_NUM_MODES || max_len > U16_MAX)
 		return ERR_PTR(-EINVAL);
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = kzalloc_obj(*e, GFP_KERNEL);
 	if (!e)
 		return ERR_PTR(-ENOMEM);
 	mutex_init(&e->lock);

@@ -661,7 +661,7 @@ static struct sff8472_emul_bus *mux_create(struct device *parent,
 
 	if (!mux_mask || mode >= SFF8472_EMUL_NUM_MODES || max_len > U16_MAX)
 		return ERR_PTR(-EINVAL);
-	bus = kzalloc(sizeof(*bus), GFP_KERNEL);
+	bus = kzalloc_obj(*bus, GFP_KERNEL);
 	if (!bus)
 		return ERR_PTR(-ENOMEM);
 	mutex_init(&bus->lock);

@@ -26,6 +26,7 @@
 #include <kunit/visibility.h>
 
 #include "sff8472.h"
+#include "sff8472_compat.h"
 
 static ssize_t sff8472_eeprom_read(struct sff8472_data *data,
 				   unsigned int off, u8 *buf, size_t count,
@@ -100,7 +101,7 @@ int sff8472_nvmem_register(struct sff8472_data *data)
 }
 
 static ssize_t eeprom_read(struct file *filp, struct kobject *kobj,
-			   struct bin_attribute *attr, char *buf, loff_t off,
+			   const struct bin_attribute *attr, char *buf, loff_t off,
 			   size_t count)
 {
 	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
@@ -111,7 +112,7 @@ static ssize_t eeprom_read(struct file *filp, struct kobject *kobj,
 }
 
 static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,
-			    struct bin_attribute *attr, char *buf, loff_t off,
+			    const struct bin_attribute *attr, char *buf, loff_t off,
 			    size_t count)
 {
 	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
@@ -121,9 +122,9 @@ static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,
 	return sff8472_eeprom_write(data, off, buf, count);
 }
 
-static BIN_ATTR_RW(eeprom, SFF8472_NVMEM_SIZE);
+SFF8472_BIN_ATTR_RW(eeprom, SFF8472_NVMEM_SIZE);
 
-static struct bin_attribute *sff8472_eeprom_attrs[] = {
+static const struct bin_attribute *const sff8472_eeprom_attrs[] = {
 	&bin_attr_eeprom,
 	NULL
 };
@@ -144,7 +145,7 @@ static umode_t sff8472_eeprom_mode(struct sff8472_data *data)
 }
 
 static umode_t sff8472_eeprom_visible(struct kobject *kobj,
-				      struct bin_attribute *attr, int n)
+				      const struct bin_attribute *attr, int n)
 {
 	return sff8472_eeprom_mode(dev_get_drvdata(kobj_to_dev(kobj)));
 }
@@ -166,8 +167,10 @@ void sff8472_eeprom_update_mode(struct sff8472_data *data)
 			 ERR_PTR(ret));
 }
 
+SFF8472_DEFINE_BIN_VISIBLE(sff8472_eeprom_visible);
+
 const struct attribute_group sff8472_eeprom_group = {
-	.bin_attrs = sff8472_eeprom_attrs,
-	.is_bin_visible = sff8472_eeprom_visible,
+	.bin_attrs = SFF8472_BIN_ATTRS(sff8472_eeprom_attrs),
+	.is_bin_visible = SFF8472_BIN_VISIBLE(sff8472_eeprom_visible),
 };
 EXPORT_SYMBOL_IF_KUNIT(sff8472_eeprom_group);

@@ -1386,9 +1386,11 @@ static void drv_test_nvmem_write(struct kunit *test)
 static ssize_t drv_eeprom_write(struct drv *d, loff_t off, u8 *buf,
 				size_t count)
 {
-	struct bin_attribute *attr = sff8472_eeprom_group.bin_attrs[0];
+	const struct attribute_group *grp = &sff8472_eeprom_group;
 
-	return attr->write(NULL, &d->dev->kobj, attr, buf, off, count);
+	/* Not through a local: the attribute is const only since 6.17. */
+	return grp->bin_attrs[0]->write(NULL, &d->dev->kobj, grp->bin_attrs[0],
+					buf, off, count);
 }
 
 /* Through the nvmem device or the eeprom file: bytes written, or an error. */

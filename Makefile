@@ -40,9 +40,16 @@ modules: have-kdir
 # has one (a self-built kernel). DKMS signs with its own MOK key (README).
 SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 
+# Debian's 6.12 kernels compress their modules with xz at modules_install
+# (CONFIG_MODULE_COMPRESS_XZ), but linux-headers-* does not pull in xz-utils
+# (a fresh Debian 13 root failed with "xz: not found"): without the
+# compressor the module is installed uncompressed, which depmod and modprobe
+# take all the same.
+NOCOMPRESS := $(foreach c,xz:XZ zstd:ZSTD gzip:GZIP,$(if $(shell command -v $(firstword $(subst :, ,$(c)))),,CONFIG_MODULE_COMPRESS_$(lastword $(subst :, ,$(c)))=))
+
 # Yocto calls modules_install itself, with DEPMOD=echo.
 modules_install: have-kdir
-	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
+	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) $(NOCOMPRESS) modules_install
 
 install: modules_install
 	$(DEPMOD) -a $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KVER)

@@ -10,6 +10,9 @@
 #                   hot swaps in UML, two boards at a time; SEED=S repeats a
 #                   run (default: a new seed, printed); a failing image is
 #                   kept in build/fuzz/. make check fuzzes 2000 with seed 8472.
+#   make fresh-root  tier 0: in fresh Debian 12 and 13 roots (mmdebstrap),
+#                   a clean copy of the repository and exactly the README's
+#                   commands (scripts/fresh-root/run.sh); make check runs it too
 #   make clean
 #
 # KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
@@ -23,7 +26,7 @@ DEPMOD ?= depmod
 SFF8472_KCONFIG := CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) $(SFF8472_KCONFIG)
 
-.PHONY: all modules install modules_install have-kdir deps check demo bench fuzz clean
+.PHONY: all modules install modules_install have-kdir deps check demo bench fuzz fresh-root clean
 
 all: modules
 
@@ -65,6 +68,9 @@ demo: deps
 
 bench: deps
 	@scripts/bench/run.sh
+
+fresh-root:
+	@scripts/fresh-root/run.sh
 
 N ?= 100000
 SEED ?= $(shell date +%s)

@@ -33,6 +33,9 @@
 #                   hot swaps in UML, two boards at a time; SEED=S repeats a
 #                   run (default: a new seed, printed); a failing image is
 #                   kept in build/fuzz/. make check fuzzes 2000 with seed 8472.
+#   make fresh-root  tier 0: in fresh Debian 12 and 13 roots (mmdebstrap),
+#                   a clean copy of the repository and exactly the README's
+#                   commands (scripts/fresh-root/run.sh); make check only with SFF8472_FRESH_ROOT=1
 #   make clean
 #
 # KDIR (or KERNEL_SRC, as Yocto's module.bbclass passes it) selects another
@@ -66,7 +69,7 @@ DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff847
 
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
 	install-emulator have-version have-dkms not-packaged dkms-source dkms-install \
-	dkms-remove deb info-deb tools tools_install deps check demo bench fuzz clean
+	dkms-remove deb info-deb tools tools_install deps check demo bench fuzz fresh-root clean
 
 all: modules
 
@@ -84,9 +87,16 @@ modules: have-kdir
 # (Documentation/hwmon/sff8472.rst, "Out-of-tree installation").
 SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 
+# Debian's 6.12 kernels compress their modules with xz at modules_install
+# (CONFIG_MODULE_COMPRESS_XZ), but linux-headers-* does not pull in xz-utils
+# (a fresh Debian 13 root failed with "xz: not found"): without the
+# compressor the module is installed uncompressed, which depmod and modprobe
+# take all the same.
+NOCOMPRESS := $(foreach c,xz:XZ zstd:ZSTD gzip:GZIP,$(if $(shell command -v $(firstword $(subst :, ,$(c)))),,CONFIG_MODULE_COMPRESS_$(lastword $(subst :, ,$(c)))=))
+
 # Yocto calls modules_install itself, with DEPMOD=echo.
 modules_install: have-kdir
-	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) modules_install
+	$(KBUILD) INSTALL_MOD_DIR=updates $(SIGN) $(NOCOMPRESS) modules_install
 
 # The driver needs only the kernel's headers: the tool is installed with it
 # when the C library's headers are there too (make tools_install insists).
@@ -198,6 +208,9 @@ demo: deps
 
 bench: deps
 	@scripts/bench/run.sh
+
+fresh-root:
+	@scripts/fresh-root/run.sh
 
 N ?= 100000
 SEED ?= $(shell date +%s)

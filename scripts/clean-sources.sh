@@ -4,4 +4,13 @@
 # objects built in place for another kernel.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
-git -C "$repo" clean -q -f -X -- drivers/
+if [ -e "$repo/.git" ]; then
+	git -C "$repo" clean -q -f -X -- drivers/
+	exit 0
+fi
+# A copy without git metadata (a release tarball, git archive, DKMS's copy):
+# what .gitignore names, found by hand.
+find "$repo/drivers" \( -name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
+	-o -name '*.cmd' -o -name '*.a' -o -name '*.dtb' -o -name '*.symvers' \
+	-o -name '*.order' -o -name '.*.d' -o -name '__pycache__' -o -name '.tmp_versions' \) \
+	-prune -exec rm -rf {} +

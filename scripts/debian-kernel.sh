@@ -72,9 +72,15 @@ done
 # them point into this root.
 hdr="$tmp/usr/src/linux-headers-$kver"
 sed -i "s|^include /usr/src/|include $root/usr/src/|" "$hdr/Makefile"
-ln -sfn "../../../usr/src/linux-headers-$kver" "$tmp/lib/modules/$kver/build"
+# Debian 13's packages (merged /usr) put the modules in usr/lib/modules, and
+# an installed system has /lib -> usr/lib: so does this root, so that
+# lib/modules/KVER is there for every caller (a fresh Debian 13 root failed
+# here). The links are relative to where the directory really is.
+[ -e "$tmp/lib" ] || ln -s usr/lib "$tmp/lib"
+mods=$(cd "$tmp/lib/modules/$kver" && pwd -P)
+ln -sfn "$(realpath -m --relative-to="$mods" "$hdr")" "$mods/build"
 common=$(sed -n "s|^include $root/usr/src/\(.*\)/Makefile|\1|p" "$hdr/Makefile")
-ln -sfn "../../../usr/src/$common" "$tmp/lib/modules/$kver/source"
+ln -sfn "$(realpath -m --relative-to="$mods" "$tmp/usr/src/$common")" "$mods/source"
 rm -rf "$root"
 mv "$tmp" "$root"
 echo $tools >"$root/.sff8472-depends"

@@ -155,6 +155,20 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 #endif
 
 /*
+ * 6.15 gave every I2C client a debugfs directory that the core creates
+ * before probe and removes after remove (i2c/i2c-B/B-0050/); a second one
+ * of that name makes the core warn. Before, the driver makes its own there:
+ * SFF8472_CLIENT_DEBUGFS(client) is the directory either way, with the
+ * driver's sff8472_devm_client_debugfs() for the old kernels. (A macro, as
+ * this header does not include <linux/i2c.h>.)
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0)
+#define SFF8472_CLIENT_DEBUGFS(client)	((client)->debugfs)
+#else
+#define SFF8472_CLIENT_DEBUGFS(client)	sff8472_devm_client_debugfs(client)
+#endif
+
+/*
  * 7.0 added kzalloc_obj(), which takes the size from the object the
  * pointer points to; 6.12's stable releases took it too (Debian's 6.12.118
  * has it), so test for the macro, not the version.

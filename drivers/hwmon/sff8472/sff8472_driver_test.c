@@ -2233,7 +2233,8 @@ static void drv_test_freezable_work(struct kunit *test)
 /*
  * MOD_DEF0 on a one-line test GPIO chip without IRQ, so the driver polls
  * the level. gpiolib finds the chip of a software-node GPIO reference by
- * the node's name, which is therefore the chip's label.
+ * the node's name up to 6.12 (so it is the chip's label) and by the chip's
+ * fwnode later (so that is the node).
  */
 struct drv_gpio {
 	struct gpio_chip chip;
@@ -2281,7 +2282,11 @@ static int drv_gpio_direction_input(struct gpio_chip *gc, unsigned int offset)
 KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_node, software_node_unregister,
 			    const struct software_node *);
 
-/* Registered before the driver binds, so it goes away after it. */
+/*
+ * Registered before the driver binds, so it goes away after it; the node
+ * before the chip's parent, so the chip's device, which links to the node,
+ * is gone before the node.
+ */
 static struct drv_gpio *
 drv_gpio_create_irq(struct kunit *test, int level,
 		    int (*to_irq)(struct gpio_chip *gc, unsigned int offset))
@@ -2291,16 +2296,17 @@ drv_gpio_create_irq(struct kunit *test, int level,
 	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, g);
-	parent = kunit_device_register(test, "sff8472-test-gpio");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, parent);
 	ret = software_node_register(&drv_gpio_node);
 	KUNIT_ASSERT_EQ(test, 0, ret);
 	ret = kunit_add_action_or_reset(test, drv_unregister_node,
 					(void *)&drv_gpio_node);
 	KUNIT_ASSERT_EQ(test, 0, ret);
+	parent = kunit_device_register(test, "sff8472-test-gpio");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, parent);
 
 	g->level = level;
 	g->chip.label = drv_gpio_node.name;
+	g->chip.fwnode = software_node_fwnode(&drv_gpio_node);
 	g->chip.parent = parent;
 	g->chip.owner = THIS_MODULE;
 	g->chip.base = -1;

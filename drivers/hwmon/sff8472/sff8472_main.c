@@ -187,16 +187,33 @@ static void sff8472_remove_debugfs(void *dir)
 	debugfs_remove_recursive(dir);
 }
 
-/* /sys/kernel/debug/i2c/i2c-B/B-0050/ */
-static int sff8472_debugfs(struct sff8472_data *data)
+/*
+ * Before 6.15, a client's directory the driver makes and removes itself;
+ * NULL if it could not arrange the removal (debugfs itself returns errors
+ * as pointers, which its functions take).
+ */
+static inline struct dentry *
+sff8472_devm_client_debugfs(struct i2c_client *client)
 {
 	struct dentry *dir;
 
-	dir = debugfs_create_dir(dev_name(data->dev),
-				 data->bus.client->adapter->debugfs);
+	dir = debugfs_create_dir(dev_name(&client->dev),
+				 client->adapter->debugfs);
+	if (devm_add_action_or_reset(&client->dev, sff8472_remove_debugfs,
+				     dir))
+		return NULL;
+	return dir;
+}
+
+/* /sys/kernel/debug/i2c/i2c-B/B-0050/ */
+static int sff8472_debugfs(struct sff8472_data *data)
+{
+	struct dentry *dir = SFF8472_CLIENT_DEBUGFS(data->bus.client);
+
+	if (!dir)
+		return -ENOMEM;
 	sff8472_hp_debugfs(data, dir);
-	return devm_add_action_or_reset(data->dev, sff8472_remove_debugfs,
-					dir);
+	return 0;
 }
 
 static void sff8472_read_properties(struct sff8472_data *data,

@@ -17,7 +17,8 @@ export SFF8472_SUMMARY
 . "$repo/scripts/check-lib.sh"
 
 # Add the "passed failed skipped" counts a tier wrote to file $2; a tier that
-# exited non-zero ($3) without counting a failure counts one.
+# exited non-zero ($3) without counting a failure counts one. $4, when
+# given, is how long the tier took, in seconds (for the time budget).
 tier_counts() {
 	if [ -s "$2" ]; then
 		read -r p f s <"$2"
@@ -26,7 +27,7 @@ tier_counts() {
 	fi
 	[ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
-	echo "$1: $p passed, $f failed, $s skipped"
+	echo "$1: $p passed, $f failed, $s skipped${4:+ ($4 s)}"
 }
 
 # A tier that reports its own counts in $counts.
@@ -34,9 +35,13 @@ tier() {
 	name=$1
 	shift
 	: >"$counts"
+	t0=$(date +%s)
 	SFF8472_COUNTS=$counts "$@"
-	tier_counts "$name" "$counts" $?
+	tier_counts "$name" "$counts" $? $(($(date +%s) - t0))
 }
+
+# seconds_since T0 FILE: how long since T0, into FILE (the background tiers').
+seconds_since() { echo $(($(date +%s) - $1)) >"$2"; }
 
 # The host's boot files before anything runs (even the tool installation).
 boot_before=$(boot_fingerprint)
@@ -44,20 +49,32 @@ boot_before=$(boot_fingerprint)
 # Extract and hook the kernel tree once, before anything runs in parallel.
 scripts/kernel-tree.sh >/dev/null || exit 1
 
-# Tiers 3, 4 and 6 need no UML kernel: they run one after the other beside
-# tiers 1 and 2, on the other core.
-static_log=$(mktemp)
-static_counts=$(mktemp)
-debian_log=$(mktemp)
-debian_counts=$(mktemp)
-bmc_log=$(mktemp)
-bmc_counts=$(mktemp)
-trap 'rm -f "$counts" "$SFF8472_SUMMARY" "$static_log" "$static_counts" "$debian_log" "$debian_counts" "$bmc_log" "$bmc_counts"' EXIT
+# Tiers that need no 6.12 UML kernel run one after the other beside tiers
+# 1 and 2, on the other core: the builds for every kernel (3), the newest
+# kernel's UML (2n, under a lock of its own), Debian's kernels in QEMU (4)
+# and the BMC (6). Each leaves NAME.log, .counts, .status and .seconds in $bg.
+bg=$(mktemp -d)
+trap 'rm -rf "$counts" "$SFF8472_SUMMARY" "$bg"' EXIT
+background() {
+	name=$1
+	shift
+	t0=$(date +%s)
+	SFF8472_COUNTS="$bg/$name.counts" "$@" >"$bg/$name.log" 2>&1
+	echo $? >"$bg/$name.status"
+	seconds_since "$t0" "$bg/$name.seconds"
+}
+# background_result TITLE NAME: the output and the counts of a finished one.
+background_result() {
+	cat "$bg/$2.log"
+	tier_counts "$1" "$bg/$2.counts" "$(cat "$bg/$2.status" 2>/dev/null || echo 1)" \
+		"$(cat "$bg/$2.seconds" 2>/dev/null)"
+}
 (
-	SFF8472_COUNTS=$static_counts scripts/static-checks.sh >"$static_log" 2>&1
-	echo $? >"$static_log.status"
-	SFF8472_COUNTS=$debian_counts nice -n 5 scripts/qemu/run.sh >"$debian_log" 2>&1
-	SFF8472_COUNTS=$bmc_counts nice -n 5 scripts/bmc/run.sh >"$bmc_log" 2>&1
+	background static scripts/static-checks.sh
+	background kunit-newest nice -n 5 scripts/kunit.sh --kernel newest
+	background e2e-newest nice -n 5 scripts/e2e/newest.sh
+	background debian nice -n 5 scripts/qemu/run.sh
+	background bmc nice -n 5 scripts/bmc/run.sh
 ) &
 background_pid=$!
 
@@ -94,18 +111,17 @@ rm -f "$counts.demo"
 
 echo "== tier 3: out-of-tree build (W=1, sparse) for Debian 6.1, 6.12 and the newest 7.x, checkpatch, device tree"
 wait "$background_pid"
-status=$(cat "$static_log.status" 2>/dev/null || echo 1)
-rm -f "$static_log.status"
-cat "$static_log"
-tier_counts "static checks" "$static_counts" "$status"
+background_result "static checks" static
+
+echo "== tier 2n: the newest kernel in Debian's archive under UML: KUnit, and an end-to-end smoke (scripts/e2e/newest.sh)"
+background_result "kunit newest" kunit-newest
+background_result "e2e newest" e2e-newest
 
 echo "== tier 4: Debian's 6.1 and 6.12 kernels: make install, DKMS, booted in QEMU"
-cat "$debian_log"
-tier_counts "debian kernels" "$debian_counts" 0
+background_result "debian kernels" debian
 
 echo "== tier 6: 32-bit ARM, ASPEED AST2600 BMC in QEMU: i2c-aspeed, PCA9548, device tree"
-cat "$bmc_log"
-tier_counts "bmc ast2600" "$bmc_counts" 0
+background_result "bmc ast2600" bmc
 
 # Minutes per release even warm (see the script): the install route only on Debian 13.
 # Tier 0 builds two Debian roots and a UML kernel in each: far beyond this

@@ -13,14 +13,13 @@ set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 mkdir -p "$cache"
-exec 9>"$cache/uml.lock"
-flock 9
-
 series=6.12
 if [ "${1:-}" = --kernel ]; then
 	series=${2:?usage: kunit.sh [--kernel 6.12|newest] [FILTER_GLOB]}
 	shift 2
 fi
+exec 9>"$cache/uml-$series.lock"
+flock 9
 out="$cache/kunit-output.txt"
 [ "$series" = 6.12 ] || out="$cache/kunit-output-$series.txt"
 report() {

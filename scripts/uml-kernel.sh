@@ -7,7 +7,8 @@
 #
 #   scripts/uml-kernel.sh [6.12|newest]   (the kernel tree, scripts/kernel-tree.sh)
 #
-# Callers hold $cache/uml.lock (scripts/uml-lock.sh) around build and use.
+# Callers hold $cache/uml-SERIES.lock around build (exclusive) and use
+# (shared): the two trees' kernels build and run side by side.
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)

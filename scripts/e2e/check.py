@@ -244,7 +244,7 @@ def check_cost(res, out, mode, labels):
     # reads the seven 16-bit fields of 96-109 MSB-LSB-MSB (21), 110-119 (10)
     # and the proof byte.
     limit = {'i2c': 1, 'i2c16': 2, 'smbus-block': 2, 'smbus-word': 13,
-             'smbus-byte': 7 * 3 + 10 + 1}[mode.removeprefix('mux-')]
+             'smbus-byte': 7 * 3 + 10 + 1}[mode.removeprefix('mux-').split('/')[-1]]
     for label, kind in labels:
         stats = read_pairs(os.path.join(out, label, 'sensors-cost'))
         if kind != 'ddm':

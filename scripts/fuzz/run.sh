@@ -51,7 +51,7 @@ run_chunk() {
 # Build the kernel once: each board then only shares the lock.
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 mkdir -p "$cache"
-SFP_UML_PREBUILT=$(flock "$cache/uml.lock" scripts/uml-kernel.sh) || exit 1
+SFP_UML_PREBUILT=$(flock "$cache/uml-6.12.lock" scripts/uml-kernel.sh 6.12) || exit 1
 export SFP_UML_PREBUILT
 
 echo "fuzz: seed $seed, $n images in chunks of $chunk, $boards board(s) at a time"

@@ -48,8 +48,8 @@ kunit=""
 ! grep -qE '^CONFIG_KUNIT=(y|m)$' "$kdir/.config" || kunit=1
 set +e
 make -C "$kdir" M="$work/src" CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m \
-	${kunit:+CONFIG_SENSORS_SFF8472_KUNIT_TEST=m} W=1 ${C:+C=$C} ${CHECK:+CHECK=$CHECK} \
-	${modpost_warn:+KBUILD_MODPOST_WARN=1} modules >"$log" 2>&1
+	${kunit:+CONFIG_SENSORS_SFF8472_KUNIT_TEST=m CONFIG_SENSORS_SFF8472_EMUL_KUNIT_TEST=m} \
+	W=1 ${C:+C=$C} ${CHECK:+CHECK=$CHECK} ${modpost_warn:+KBUILD_MODPOST_WARN=1} modules >"$log" 2>&1
 status=$?
 set -e
 # Kbuild skips C=1 with a warning of its own when sparse is too old for

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Tier 3: the out-of-tree module build against Debian's 6.1 and 6.12 headers
 # and the newest linux-source-7.* in Debian's archive with W=1 and sparse,
-# checkpatch --strict (the newest kernel's), and the device-tree binding and
-# examples.
+# checkpatch --strict (the newest kernel's), the driver's Kconfig under
+# KUNIT_ALL_TESTS, and the device-tree binding and examples.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -16,6 +16,8 @@ check "W=1 and sparse build against Debian 6.12 headers" env C=1 scripts/build-m
 check "W=1 and sparse build against Debian 6.1 headers" env C=1 scripts/build-module.sh 6.1
 check "W=1 and sparse build against Debian's newest 7.x source" env C=1 scripts/build-module.sh newest
 check "checkpatch --strict" scripts/checkpatch.sh
+check "KUNIT_ALL_TESTS enables the decode and calibration suites without the emulator" \
+	scripts/kconfig-check.sh
 dt_counts=$(mktemp)
 SFF8472_COUNTS=$dt_counts scripts/dt-check.sh
 if read -r p f _ <"$dt_counts"; then

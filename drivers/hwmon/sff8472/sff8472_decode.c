@@ -41,11 +41,6 @@
 #define XCVR8_ACTIVE_CABLE	BIT(3)
 #define XCVR8_PASSIVE_CABLE	BIT(2)
 
-/* A2h byte 118: defined bits (Table 3.18a); 7-4 and 2 are reserved. */
-#define EXT_STATUS_DEFINED	(SFP_EXT_STATUS_RS1_SELECT | \
-				 SFF8472_EXT_POWER_LEVEL_STATE | \
-				 SFP_EXT_STATUS_PWRLVL_SELECT)
-
 /**
  * sff8472_checksum() - low order 8 bits of the sum of @len bytes
  * @buf: bytes to sum
@@ -141,8 +136,9 @@ static bool sff8472_two_digits(const u8 *p, u8 *val)
  *
  * YYMMDD must be ASCII digits with month 1-12 and day 1-31 for @date->valid;
  * otherwise year, month and day are 0. The lot code (bytes 90-91) is vendor
- * specific and may be blank, so it does not affect validity. @date->raw
- * always holds a display-safe copy of all eight bytes.
+ * specific and may be blank, so it does not affect validity; it is shown
+ * only within @date->raw, which always holds a display-safe copy of all
+ * eight bytes.
  */
 void sff8472_decode_date(const u8 *code, struct sff8472_date *date)
 {
@@ -151,7 +147,6 @@ void sff8472_decode_date(const u8 *code, struct sff8472_date *date)
 	memset(date, 0, sizeof(*date));
 
 	sff8472_copy_string(date->raw, sizeof(date->raw), code, DATE_CODE_LEN);
-	sff8472_copy_string(date->lot, sizeof(date->lot), code + 6, 2);
 
 	if (!sff8472_two_digits(code, &yy) ||
 	    !sff8472_two_digits(code + 2, &mm) ||
@@ -322,6 +317,5 @@ void sff8472_decode_live(const u8 live[SFF8472_LIVE_LEN],
 	}
 
 	lv->status = live[LIVE(SFP_STATUS)];
-	lv->ext_status = live[LIVE(SFP_EXT_STATUS)] & EXT_STATUS_DEFINED;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_live);

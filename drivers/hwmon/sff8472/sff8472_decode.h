@@ -71,7 +71,6 @@ struct sff8472_date {
 	u16 year;		/* 2000 + YY */
 	u8 month;
 	u8 day;
-	char lot[3];		/* bytes 90-91, trimmed; does not affect valid */
 	char raw[9];		/* bytes 84-91, sanitised, for display when !valid */
 };
 
@@ -113,7 +112,6 @@ struct sff8472_thresholds {
 struct sff8472_live {
 	u16 raw[SFF8472_NUM_CHANNELS];	/* bytes 96-105 */
 	u8 status;			/* byte 110 */
-	u8 ext_status;			/* byte 118, reserved bits 7-4, 2 cleared */
 	/* flags[ch][limit], from bytes 112-113 and 116-117, reserved bits masked */
 	bool flag[SFF8472_NUM_CHANNELS][SFF8472_NUM_LIMITS];
 };

@@ -68,12 +68,12 @@
 #define SFF8472_TEMP_MIN	(-32768)
 #define SFF8472_TEMP_MAX	32767
 
-/* A2h offsets of the slopes and offsets, indexed by channel (Table 3.16). */
+/* A2h offsets of the slopes, each followed by its offset (Table 3.16). */
 static const u8 sff8472_cal_slope_reg[SFF8472_RX_POWER] = {
-	[SFF8472_TEMP]		= 84,
-	[SFF8472_VCC]		= 88,
-	[SFF8472_BIAS]		= 76,
-	[SFF8472_TX_POWER]	= 80,
+	[SFF8472_TEMP]		= SFP_CAL_T_SLOPE,
+	[SFF8472_VCC]		= SFP_CAL_V_SLOPE,
+	[SFF8472_BIAS]		= SFP_CAL_TXI_SLOPE,
+	[SFF8472_TX_POWER]	= SFP_CAL_TXPWR_SLOPE,
 };
 
 /* output = LSB * num / den */

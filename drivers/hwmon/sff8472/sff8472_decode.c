@@ -17,19 +17,7 @@
 
 #include "sff8472_decode.h"
 
-/* A0h offsets used only here (Table 3.1). */
-#define A0_CONNECTOR		2
-#define A0_TRANSCEIVER		3	/* 3-10 */
-#define A0_BR_NOMINAL		12
-#define A0_VENDOR_NAME		20	/* 20-35 */
-#define A0_VENDOR_OUI		37	/* 37-39 */
-#define A0_VENDOR_PN		40	/* 40-55 */
-#define A0_VENDOR_REV		56	/* 56-59 */
-#define A0_WAVELENGTH		60	/* 60-61 */
-#define A0_BR_EXT		66	/* nominal rate when byte 12 is FFh */
-#define A0_VENDOR_SN		68	/* 68-83 */
-#define A0_DATE_CODE		84	/* 84-91 */
-
+/* A0h field lengths (Table 3.1); the offsets are <linux/sfp.h>'s. */
 #define VENDOR_STR_LEN		16
 #define VENDOR_REV_LEN		4
 #define DATE_CODE_LEN		8
@@ -163,13 +151,16 @@ void sff8472_decode_date(const u8 *code, struct sff8472_date *date)
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_date);
 
-/* Byte 12 in 100 MBd, or with the FFh escape byte 66 in 250 MBd. */
+/*
+ * Byte 12 in 100 MBd, or with the FFh escape byte 66 in 250 MBd (the byte
+ * <linux/sfp.h> names after its other use, the maximum rate).
+ */
 static u32 sff8472_br_nominal(const u8 *a0)
 {
-	u8 nominal = a0[A0_BR_NOMINAL];
+	u8 nominal = a0[SFP_BR_NOMINAL];
 
 	if (nominal == BR_NOMINAL_EXT)
-		return a0[A0_BR_EXT] * 250U;
+		return a0[SFP_BR_MAX] * 250U;
 	return nominal * 100U;
 }
 
@@ -183,30 +174,30 @@ static u32 sff8472_br_nominal(const u8 *a0)
  */
 void sff8472_decode_id(const u8 a0[SFF8472_BASE_LEN], struct sff8472_id *id)
 {
-	const u8 *xcvr = &a0[A0_TRANSCEIVER];
+	const u8 *xcvr = &a0[SFP_COMPLIANCE];
 
 	memset(id, 0, sizeof(*id));
 
 	id->identifier = a0[SFP_PHYS_ID];
-	id->connector = a0[A0_CONNECTOR];
+	id->connector = a0[SFP_CONNECTOR];
 	id->br_nominal_mbd = sff8472_br_nominal(a0);
 	id->is_cable = xcvr[5] & (XCVR8_PASSIVE_CABLE | XCVR8_ACTIVE_CABLE);
 
 	sff8472_copy_string(id->vendor_name, sizeof(id->vendor_name),
-			    &a0[A0_VENDOR_NAME], VENDOR_STR_LEN);
-	memcpy(id->vendor_oui, &a0[A0_VENDOR_OUI], sizeof(id->vendor_oui));
+			    &a0[SFP_VENDOR_NAME], VENDOR_STR_LEN);
+	memcpy(id->vendor_oui, &a0[SFP_VENDOR_OUI], sizeof(id->vendor_oui));
 	sff8472_copy_string(id->vendor_pn, sizeof(id->vendor_pn),
-			    &a0[A0_VENDOR_PN], VENDOR_STR_LEN);
+			    &a0[SFP_VENDOR_PN], VENDOR_STR_LEN);
 	sff8472_copy_string(id->vendor_rev, sizeof(id->vendor_rev),
-			    &a0[A0_VENDOR_REV], VENDOR_REV_LEN);
+			    &a0[SFP_VENDOR_REV], VENDOR_REV_LEN);
 	/* For cables, bytes 60-61 are a compliance code instead. */
 	if (!id->is_cable)
-		id->wavelength_nm = get_unaligned_be16(&a0[A0_WAVELENGTH]);
+		id->wavelength_nm = get_unaligned_be16(&a0[SFP_OPTICAL_WAVELENGTH_MSB]);
 
 	id->options = get_unaligned_be16(&a0[SFP_OPTIONS]);
 	sff8472_copy_string(id->vendor_sn, sizeof(id->vendor_sn),
-			    &a0[A0_VENDOR_SN], VENDOR_STR_LEN);
-	sff8472_decode_date(&a0[A0_DATE_CODE], &id->date);
+			    &a0[SFP_VENDOR_SN], VENDOR_STR_LEN);
+	sff8472_decode_date(&a0[SFP_DATECODE], &id->date);
 	id->diag_type = a0[SFP_DIAGMON];
 	id->enh_options = a0[SFP_ENHOPTS];
 	id->compliance = a0[SFP_SFF8472_COMPLIANCE];

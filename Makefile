@@ -68,8 +68,9 @@ DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff847
 	drivers/hwmon/sff8472/Makefile drivers/hwmon/sff8472/Kconfig
 
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
-	install-emulator have-version have-dkms not-packaged dkms-source dkms-install \
-	dkms-remove deb info-deb tools tools_install deps check demo bench fuzz fresh-root clean
+	install-emulator have-version have-dkms not-packaged not-make-installed \
+	dkms-source dkms-install dkms-remove deb info-deb tools tools_install deps \
+	check demo bench fuzz fresh-root clean
 
 all: modules
 
@@ -155,7 +156,13 @@ not-packaged:
 	echo "sff8472: $(DKMS_SRC) belongs to the sff8472-dkms package (apt-get remove sff8472-dkms)" >&2; \
 	exit 1; }
 
-dkms-install: have-dkms have-version have-kdir not-packaged
+# DKMS refuses a module of its version that make install put there.
+not-make-installed:
+	@! ls $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/updates/drivers/hwmon/sff8472/sff8472.ko* >/dev/null 2>&1 || { \
+	echo "sff8472: make install put sff8472.ko in /lib/modules/$(KVER)/updates; run make uninstall first" >&2; \
+	exit 1; }
+
+dkms-install: have-dkms have-version have-kdir not-packaged not-make-installed
 	test -z "$$(dkms status -m sff8472 -v $(VERSION))" || dkms remove -m sff8472 -v $(VERSION) --all
 	$(MAKE) --no-print-directory dkms-source DESTDIR=
 	dkms add -m sff8472 -v $(VERSION)

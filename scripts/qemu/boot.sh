@@ -5,7 +5,12 @@
 # install-emulator (in updates/), run scripts/qemu/init inside, and
 # unpack the guest's snapshots into OUT.
 #
-#   scripts/qemu/boot.sh 6.1|6.12 OUT CAGES
+#   scripts/qemu/boot.sh 6.1|6.12|ROOT OUT CAGES
+#
+# ROOT, a directory, is a kernel unpacked from its linux-image package with
+# the modules already in its lib/modules/KVER/updates (the Debian 13 root of
+# scripts/fresh-root/run.sh prepares one per kernel); a series has
+# scripts/dkms-install.sh fetch the kernel and build the modules.
 #
 # CAGES is the emulator's cages= parameter. The guest is an initramfs:
 # busybox-static (unpacked from its package) for what else it needs, and
@@ -15,12 +20,17 @@
 # ran to its end; OUT/console.log is its console.
 set -eu
 
-series=${1:?usage: boot.sh 6.1|6.12 OUT CAGES} out=${2:?} cages=${3:?}
+series=${1:?usage: boot.sh 6.1|6.12|ROOT OUT CAGES} out=${2:?} cages=${3:?}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
 
-root=$("$repo/scripts/dkms-install.sh" "$series")
-kver=$(basename "$root")
+if [ -d "$series" ]; then
+	root=$series
+	kver=$(ls "$root/lib/modules")
+else
+	root=$("$repo/scripts/dkms-install.sh" "$series")
+	kver=$(basename "$root")
+fi
 busybox=$("$repo/scripts/debian-package.sh" busybox-static)/bin/busybox
 work="$cache/qemu/$kver"
 stage="$work/initramfs"
@@ -65,11 +75,14 @@ cp "$repo/scripts/uml-lib.sh" "$stage/uml-lib.sh"
 echo "$cages" >"$stage/cages"
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$work/initrd.gz"
 
+# Debian's 7.x packages keep the image beside the modules, not in /boot.
+kernel="$root/boot/vmlinuz-$kver"
+[ -f "$kernel" ] || kernel="$root/lib/modules/$kver/vmlinuz"
 # No KVM here; the timeout is for a guest that hangs.
 echo "qemu: booting Debian's $kver, console in $out/console.log" >&2
 status=0
 timeout 900 qemu-system-x86_64 -accel tcg -m 512 -nographic -no-reboot \
-	-kernel "$root/boot/vmlinuz-$kver" -initrd "$work/initrd.gz" \
+	-kernel "$kernel" -initrd "$work/initrd.gz" \
 	-append "console=ttyS0 panic=-1" \
 	-serial mon:stdio -serial "file:$work/data" \
 	</dev/null >"$out/console.log" 2>&1 || status=$?

@@ -8,8 +8,14 @@ set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tree=$("$repo/scripts/kernel-tree.sh")
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
+# The build directory keeps Kconfig's own tools between runs; the
+# configuration is made anew each time.
+out="$cache/kconfig-check"
+mkdir -p "$out"
+exec 8>"$out.lock"
+flock 8
+rm -f "$out/.config" "$out/.config.old"
 # HWMON needs HAS_IOMEM, which UML has with PCI over virtio (kunit/.kunitconfig).
 cat >"$out/.config" <<CONFIG
 CONFIG_KUNIT=y

@@ -222,22 +222,27 @@ k=$1
 # From the backports when there (its linux-base is newer than the release's).
 apt-get install -y -t "$2" --download-only "linux-image-$k" >/dev/null
 rm -rf "/qemu/$k"
-mkdir -p "/qemu/$k/usr/lib/modules/$k/updates"
-ln -s usr/lib "/qemu/$k/lib"
+mkdir -p "/qemu/$k"
 # 7.x splits the image: linux-binary (vmlinuz), -modules, -base (modules.*).
 for p in image binary modules base; do
 	for deb in /var/cache/apt/archives/linux-"$p-${k}"_*.deb; do
 		[ ! -f "$deb" ] || dpkg-deb -x "$deb" "/qemu/$k"
 	done
 done
+# Debian 13's packages use usr/lib/modules, Debian 12's lib/modules.
+[ -e "/qemu/$k/lib" ] || ln -s usr/lib "/qemu/$k/lib"
+mkdir -p "/qemu/$k/lib/modules/$k/updates"
 cp -a "/lib/modules/$k/updates/dkms" "/qemu/$k/lib/modules/$k/updates/"
 make install-emulator KVER="$k" INSTALL_MOD_PATH="/qemu/$k" DEPMOD=true
 EOF
-	count "$rel: $rel-backports has a newer linux-image-*-amd64 than $kver (${new:-none})" \
-		sh -c "[ -n '$new' ] && [ '$new' != '$kver' ]"
-	[ -n "$new" ] || return 0
-	count "$rel: apt-get install -t $rel-backports linux-headers-$new (DKMS builds for it)" \
-		run_line "$rel" "apt-get install -y -t $rel-backports linux-headers-$new"
+	if [ -n "$new" ] && [ "$new" != "$kver" ]; then
+		count "$rel: apt-get install -t $rel-backports linux-headers-$new (DKMS builds for it)" \
+			run_line "$rel" "apt-get install -y -t $rel-backports linux-headers-$new"
+	else
+		echo "skip: $rel: $rel-backports has no newer kernel than $kver"
+		echo skipped >>"$log_dir/$rel.result"
+		new=""
+	fi
 	for k in $kver $new; do
 		count "$rel: dkms status: sff8472 installed for $k" \
 			in_root "$rel" "dkms status -m sff8472 -k $k | grep -q ': installed'"

@@ -78,7 +78,8 @@ background_result() {
 	# The bench boots the 6.12 kernel tier 1 builds: only under the shared
 	# lock, beside the foreground's boards (the build check would wait
 	# for the exclusive one between them).
-	while [ ! -f "$bg/uml-6.12" ]; do sleep 1; done
+	# (The directory goes when make check ends: never wait past that.)
+	while [ -d "$bg" ] && [ ! -f "$bg/uml-6.12" ]; do sleep 1; done
 	SFP_UML_PREBUILT=$(cat "$bg/uml-6.12")
 	export SFP_UML_PREBUILT
 	background bench nice -n 5 scripts/bench/run.sh

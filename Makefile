@@ -20,7 +20,7 @@
 #                   headers are there (make tools_install insists)
 #
 # To try the driver without SFP hardware (test infrastructure, like the
-# kernel's i2c-stub; Documentation/hwmon/sff8472-emul.rst):
+# kernel's i2c-stub; tools/testing/sff8472-emul/sff8472-emul.rst):
 #   make emulator   build sff8472_emul.ko and sff8472_emul_mux.ko in
 #                   build/emulator/ (a copy of the sources)
 #   make install-emulator  install them beside the driver, run depmod
@@ -63,9 +63,12 @@ DEB := sff8472-dkms_$(VERSION)_all.deb
 DEB_ARCH = $(shell dpkg --print-architecture)
 INFO_DEB = sff8472-info_$(VERSION)_$(DEB_ARCH).deb
 # What DKMS and the package get: the driver's sources, no emulator, no tests.
-DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h drivers/hwmon/sff8472/sff8472_emul%, \
+DRIVER_SOURCES := $(filter-out %_test.c %_vectors.h, \
 	$(wildcard drivers/hwmon/sff8472/*.[ch])) \
 	drivers/hwmon/sff8472/Makefile drivers/hwmon/sff8472/Kconfig
+EMUL_SOURCES := $(filter-out %_test.c, \
+	$(wildcard tools/testing/sff8472-emul/*.[ch])) \
+	tools/testing/sff8472-emul/Makefile
 
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
 	install-emulator have-version have-dkms not-packaged not-make-installed \
@@ -118,10 +121,10 @@ tools_install:
 
 
 emulator: have-kdir
-	mkdir -p $(EMUL_DIR)/drivers/hwmon/sff8472
-	cp -p Kbuild $(EMUL_DIR)/
-	cp -p drivers/hwmon/sff8472/Makefile drivers/hwmon/sff8472/*.[ch] \
-		$(EMUL_DIR)/drivers/hwmon/sff8472/
+	rm -rf $(EMUL_DIR)
+	mkdir -p $(EMUL_DIR)
+	cp -p --parents -t $(EMUL_DIR) Kbuild drivers/hwmon/sff8472/Makefile \
+		drivers/hwmon/sff8472/*.h $(EMUL_SOURCES)
 	$(EMUL_KBUILD) modules
 
 install-emulator: emulator
@@ -129,8 +132,9 @@ install-emulator: emulator
 	$(RUN_DEPMOD)
 
 uninstall:
-	rm -f $(addprefix $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/updates/drivers/hwmon/sff8472/, \
-		$(addsuffix .ko*,sff8472 sff8472_emul sff8472_emul_mux))
+	rm -f $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/updates/drivers/hwmon/sff8472/sff8472.ko* \
+		$(addprefix $(INSTALL_MOD_PATH)/lib/modules/$(KVER)/updates/tools/testing/sff8472-emul/, \
+		$(addsuffix .ko*,sff8472_emul sff8472_emul_mux))
 	$(RUN_DEPMOD)
 
 have-version:

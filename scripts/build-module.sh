@@ -36,6 +36,8 @@ flock 9
 rm -rf "$work/src"
 mkdir -p "$work/src"
 cp -r "$repo/Kbuild" "$repo/drivers" "$work/src/"
+mkdir -p "$work/src/tools/testing"
+cp -r "$repo/tools/testing/sff8472-emul" "$work/src/tools/testing/"
 log="$work/build.log"
 # A tree made with modules_prepare (scripts/newest-kernel.sh) has no
 # Module.symvers: modpost cannot know the kernel's exports, so it may only
@@ -65,7 +67,9 @@ if grep -E 'warning:|error:' "$log" >&2; then
 	status=1
 fi
 [ "$status" -eq 0 ] || { tail -n 30 "$log" >&2; exit 1; }
-for ko in sff8472.ko sff8472_emul.ko sff8472_emul_mux.ko; do
-	cp "$work/src/drivers/hwmon/sff8472/$ko" "$repo/build/"
+for ko in drivers/hwmon/sff8472/sff8472.ko tools/testing/sff8472-emul/sff8472_emul.ko \
+	tools/testing/sff8472-emul/sff8472_emul_mux.ko; do
+	cp "$work/src/$ko" "$repo/build/"
+	ko=$(basename "$ko")
 	echo "built build/$ko against $(basename "$kdir") (W=1${C:+, sparse}${kunit:+, KUnit suites too})"
 done

@@ -28,7 +28,8 @@ rm -rf "$work" "$root/lib/modules/$kver/updates"
 mkdir -p "$work/dkmstree" "$work/sourcetree" "$work/clone"
 # What a clone holds, without the git metadata and build products.
 git -C "$repo" ls-files -z --cached --others --exclude-standard \
-	dkms.conf Makefile Kbuild drivers scripts/clean-sources.sh |
+	dkms.conf Makefile Kbuild drivers tools/testing/sff8472-emul \
+	scripts/clean-sources.sh |
 	(cd "$repo" && xargs -0 cp --parents -t "$work/clone")
 
 # dkms takes these from the environment when framework.conf leaves them unset.

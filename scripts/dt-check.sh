@@ -7,7 +7,8 @@
 #   1. every dts-examples/*.dts goes through cpp (for <dt-bindings/...>) and
 #      dtc; any dtc warning fails;
 #   2. dt-doc-validate checks our bindings (the driver's and the test-only
-#      emulator's, i2c/linux,sff8472-emul.yaml and
+#      emulator's in tools/testing/sff8472-emul/bindings/,
+#      i2c/linux,sff8472-emul.yaml and
 #      i2c/linux,sff8472-emul-bus.yaml) against the dt-schema
 #      meta-schemas; any message fails (the tool exits 0 on some of its own
 #      findings);
@@ -47,8 +48,10 @@ root=${SFF8472_DT_ROOT:-$repo}
 root=$(cd "$root" && pwd) || exit 1
 bindings=$root/Documentation/devicetree/bindings
 binding=$bindings/hwmon/sff,sff8472.yaml
-emul_binding=$bindings/i2c/linux,sff8472-emul.yaml
-bus_binding=$bindings/i2c/linux,sff8472-emul-bus.yaml
+# The emulator's bindings live with it (test infrastructure, no hardware).
+emul_bindings=$root/tools/testing/sff8472-emul/bindings
+emul_binding=$emul_bindings/i2c/linux,sff8472-emul.yaml
+bus_binding=$emul_bindings/i2c/linux,sff8472-emul-bus.yaml
 board_gen=$root/scripts/uml-board.sh
 [ -f "$board_gen" ] || board_gen=$repo/scripts/uml-board.sh
 
@@ -163,9 +166,15 @@ if ! ls "$root"/dts-examples/*.dts >/dev/null 2>&1; then
 fi
 
 # 2. The bindings are valid bindings.
+# A binding's directory of bindings, which its $id is relative to.
+bindings_of() {
+	if [ "$1" = "$binding" ]; then echo "$bindings"; else echo "$emul_bindings"; fi
+}
+
 for b in "$binding" "$emul_binding" "$bus_binding"; do
-	rel=${b#"$bindings"/}
-	if [ -f "$b" ] && dt-doc-validate -u "$bindings" "$b" >"$log" 2>&1 &&
+	base=$(bindings_of "$b")
+	rel=${b#"$base"/}
+	if [ -f "$b" ] && dt-doc-validate -u "$base" "$b" >"$log" 2>&1 &&
 		[ ! -s "$log" ]; then
 		ok "dt-doc-validate: $rel"
 	else
@@ -199,7 +208,7 @@ fi
 # avoid_unnecessary_addr_size dislikes (the kernel disables that check by
 # default, Makefile.dtbs); the example itself gets every other check.
 for b in "$binding" "$emul_binding" "$bus_binding"; do
-	rel=${b#"$bindings"/}
+	rel=${b#"$(bindings_of "$b")"/}
 	ex=$work/example-$(basename "$b" .yaml)
 	if dt-extract-example "$b" >"$ex.dts" 2>"$log" &&
 		[ ! -s "$log" ] &&

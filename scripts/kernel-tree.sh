@@ -8,8 +8,9 @@
 # every clone; newest is the newest linux-source-7.* in Debian's archive,
 # unpacked by scripts/newest-kernel.sh.
 # The driver directory of the calling clone is then hooked into that tree:
-# drivers/hwmon/sff8472 becomes a symlink to it, and drivers/hwmon/Kconfig
-# and Makefile gain one line each. Every step is idempotent.
+# drivers/hwmon/sff8472 becomes a symlink to it, drivers/hwmon/sff8472-emul
+# one to the emulator's, and drivers/hwmon/Kconfig and Makefile gain one
+# line each per directory. Every step is idempotent.
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,21 +42,26 @@ if [ "$series" = 6.12 ] && [ ! -f "$tree/.sff8472-extracted" ]; then
 	touch "$tree/.sff8472-extracted"
 fi
 
-link="$tree/drivers/hwmon/sff8472"
-if [ "$(readlink "$link" 2>/dev/null)" != "$repo/drivers/hwmon/sff8472" ]; then
-	rm -rf "$link"
-	ln -s "$repo/drivers/hwmon/sff8472" "$link"
-fi
-
-kconfig="$tree/drivers/hwmon/Kconfig"
-if ! grep -q 'drivers/hwmon/sff8472/Kconfig' "$kconfig"; then
-	# Inside the "if HWMON" block, just before its closing "endif".
-	sed -i 's|^endif # HWMON$|source "drivers/hwmon/sff8472/Kconfig"\n\n&|' "$kconfig"
-	grep -q 'drivers/hwmon/sff8472/Kconfig' "$kconfig" ||
-		{ echo "kernel-tree: cannot hook $kconfig" >&2; exit 1; }
-fi
-
-makefile="$tree/drivers/hwmon/Makefile"
-grep -q '^obj-y += sff8472/' "$makefile" || echo 'obj-y += sff8472/' >> "$makefile"
+# The driver, and beside it the test infrastructure (never in the driver's
+# directory): each a symlink into the clone, sourced and built by hwmon's
+# Kconfig and Makefile.
+hook() { # DIR_IN_TREE REPO_DIR
+	link="$tree/drivers/hwmon/$1"
+	if [ "$(readlink "$link" 2>/dev/null)" != "$repo/$2" ]; then
+		rm -rf "$link"
+		ln -s "$repo/$2" "$link"
+	fi
+	kconfig="$tree/drivers/hwmon/Kconfig"
+	if ! grep -q "drivers/hwmon/$1/Kconfig" "$kconfig"; then
+		# Inside the "if HWMON" block, just before its closing "endif".
+		sed -i "s|^endif # HWMON\$|source \"drivers/hwmon/$1/Kconfig\"\\n\\n&|" "$kconfig"
+		grep -q "drivers/hwmon/$1/Kconfig" "$kconfig" ||
+			{ echo "kernel-tree: cannot hook $kconfig" >&2; exit 1; }
+	fi
+	makefile="$tree/drivers/hwmon/Makefile"
+	grep -q "^obj-y += $1/" "$makefile" || echo "obj-y += $1/" >> "$makefile"
+}
+hook sff8472 drivers/hwmon/sff8472
+hook sff8472-emul tools/testing/sff8472-emul
 
 echo "$tree"

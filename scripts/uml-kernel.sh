@@ -25,7 +25,8 @@ log="$cache/uml-build.log"
 stamp="$build/.sff8472-built"
 # The stamp names the clone it was built from and is older than every change.
 if [ -x "$build/linux" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$repo" ] &&
-   [ -z "$(find "$repo/drivers" "$repo/kunit/.kunitconfig" "$tree/.sff8472-extracted" \
+   [ -z "$(find "$repo/drivers" "$repo/tools/testing/sff8472-emul" \
+	"$repo/kunit/.kunitconfig" "$tree/.sff8472-extracted" \
 	-newer "$stamp" -print -quit)" ]; then
 	echo "$build"
 	exit 0

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Inside the emulated board (scripts/bench/run.sh boots it through
 # scripts/sfp-uml): measure what each bench row costs on the bus, from the
-# emulator's accounting (Documentation/hwmon/sff8472-emul.rst), and write
+# emulator's accounting (tools/testing/sff8472-emul/sff8472-emul.rst), and write
 # one line per row to OUT:
 #
 #   ROW transactions=T bytes_read=R bytes_written=W bits=B mux=M

@@ -22,7 +22,7 @@ what they have).
 
 Bus faults. One image in FAULT_EVERY (at random, from the seed and the
 index alone, like the image) has a fault the emulator injects (its debugfs
-"faults" file, Documentation/hwmon/sff8472-emul.rst) in its hot swap: a
+"faults" file, tools/testing/sff8472-emul/sff8472-emul.rst) in its hot swap: a
 NACK, 0xFF data or 0xFF from the K-th data byte on at the N-th transaction
 from the swap, or an unstable range of A0h or A2h for the next transaction
 that reads it, armed when the new module is in the cage; or an

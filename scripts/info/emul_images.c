@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Write the emulator's built-in profile images on the host, without UML:
- * the "Built-in profiles" section of drivers/hwmon/sff8472/sff8472_emul.c
+ * the "Built-in profiles" section of tools/testing/sff8472-emul/sff8472_emul.c
  * (its builders, as the emulator runs them) is cut out by scripts/info/run.sh
  * into emul_profiles.inc and compiled here with the sff8472-info shims.
  *

@@ -19,6 +19,7 @@ trap 'rm -rf "$work"' EXIT
 tooldir=tools/sff8472-info
 tool=$repo/$tooldir/sff8472-info
 drv=drivers/hwmon/sff8472
+emul=tools/testing/sff8472-emul
 
 # 1. The build: the driver's pure files as they are, -Wall -Wextra -O2, no
 # warning; and nothing but a C compiler, libc and libm.
@@ -46,8 +47,8 @@ check "make tools_install DESTDIR=... puts it in usr/local/bin" install_staged
 mkdir -p "$work/img" "$work/fuzz"
 emul_images() {
 	sed -n '/^\/\* Built-in profiles/,/^int sff8472_emul_profile_image/p' \
-		"$drv/sff8472_emul.c" | sed '$d' >"$work/emul_profiles.inc" &&
-		${CC:-cc} -std=gnu11 -Wall -Wextra -O2 -I"$tooldir/include" -I"$drv" \
+		"$emul/sff8472_emul.c" | sed '$d' >"$work/emul_profiles.inc" &&
+		${CC:-cc} -std=gnu11 -Wall -Wextra -O2 -I"$tooldir/include" -I"$drv" -I"$emul" \
 			-DLINUX_VERSION_CODE=0x060c00 '-DIS_ENABLED(option)=0' \
 			-I"$work" scripts/info/emul_images.c -o "$work/emul_images" &&
 		"$work/emul_images" "$work/img" >"$work/profiles" &&

@@ -30,7 +30,7 @@ def main():
     # The driver from DKMS; the emulator, never packaged, from make
     # install-emulator (scripts/dkms-install.sh).
     dkms_dir = f'/lib/modules/{kver}/updates/dkms/'
-    emul_dir = f'/lib/modules/{kver}/updates/drivers/hwmon/sff8472/'
+    emul_dir = f'/lib/modules/{kver}/updates/tools/testing/sff8472-emul/'
     for mod, step, where in (('sff8472_emul', 'modprobe_emul', emul_dir),
                              ('sff8472', 'modprobe_sff8472', dkms_dir)):
         res.check(f'{kver}: modprobe {mod} succeeds', steps.get(step) == '0', steps.get(step, ''))

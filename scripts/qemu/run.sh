@@ -67,7 +67,7 @@ dkms_module_ok() {
 		[ "$(modinfo -F version "$ko")" = "$version" ] &&
 		[ "$(modinfo -F signer "$ko")" = "DKMS module signing key" ] &&
 		[ "$(ls "$1/lib/modules/$2/updates/dkms")" = "$(basename "$ko")" ] &&
-		ls "$1/lib/modules/$2/updates/drivers/hwmon/sff8472/sff8472_emul.ko"* >/dev/null
+		ls "$1/lib/modules/$2/updates/tools/testing/sff8472-emul/sff8472_emul.ko"* >/dev/null
 }
 
 # DKMS and make install go to the cache and scratch roots only.

@@ -3,9 +3,11 @@
  * SFF-8472 driver internals. The layers, each in its own file, with calls
  * going one way only:
  *
- *   sff8472_main.c     probe, power management, publication (hwmon device,
- *                      uevents): the only file that knows every layer
+ *   sff8472_main.c     probe and power management: the only file that
+ *                      knows every layer
  *   sff8472_hotplug.c  the module state machine (insertion, removal, swap)
+ *   sff8472_publish.c  what userspace is told after each run of it (hwmon
+ *                      device, log lines, uevents)
  *   sff8472_cache.c    the per-insertion image and the live snapshot
  *   sff8472_bus.c      every transfer, the access-mode ladder, the
  *                      address change sequence
@@ -30,7 +32,6 @@ struct dentry;
 struct device;
 struct gpio_desc;
 struct i2c_client;
-struct nvmem_device;
 
 /* The two 256-byte pages of a module, at 0x50 (A0h) and 0x51 (A2h). */
 enum sff8472_page {
@@ -149,8 +150,10 @@ struct sff8472_snapshot {
  * @user_eeprom_writable: writes to A2h 128-247 are allowed
  * @write_max: most bytes per user-EEPROM write transaction (optoe's
  *	write_max)
- * @suspect: called (with @lock held) when a read of the cached module
- *	failed or found another module; set by the hot-plug layer
+ * @watch: the hot-plug work, woken when a read of the cached module
+ *	failed or found another module; NULL once the cage is being unbound
+ * @verify_wanted: such a read happened, and the module has not been
+ *	compared with the cache since
  */
 struct sff8472_cache {
 	struct mutex lock;	/* bus and cache */
@@ -164,7 +167,8 @@ struct sff8472_cache {
 	unsigned int update_interval;
 	bool user_eeprom_writable;
 	unsigned int write_max;
-	void (*suspect)(struct sff8472_cache *cache);
+	struct delayed_work *watch;
+	bool verify_wanted;
 };
 
 /* Hot-plug states (Documentation/hwmon/sff8472.rst, "Hot-plug"). */
@@ -221,7 +225,6 @@ enum sff8472_hp_event {
  * @retry_start: get_jiffies_64() of the first failure of this episode
  * @misses: failed looks at a module known to be there
  * @slow_warned: "present but not answering" was logged for this episode
- * @stopped: the cage is being unbound; nothing queues the work any more
  */
 struct sff8472_hotplug {
 	enum sff8472_hp_state state;
@@ -241,7 +244,6 @@ struct sff8472_hotplug {
 	u64 retry_start;
 	unsigned int misses;
 	bool slow_warned;
-	bool stopped;
 };
 
 /**
@@ -255,7 +257,6 @@ struct sff8472_hotplug {
  * @shown_generation: cache generation that @hwmon and the last uevent show
  * @shown_present: whether userspace was last told a module is present
  * @hwmon_err_logged: a failed hwmon registration was logged for this module
- * @nvmem: the 512-byte EEPROM view for in-kernel consumers
  * @port_name: optoe's port_name, under @cache.lock
  */
 struct sff8472_data {
@@ -268,7 +269,6 @@ struct sff8472_data {
 	u32 shown_generation;
 	bool shown_present;
 	bool hwmon_err_logged;
-	struct nvmem_device *nvmem;
 	char port_name[20];
 };
 
@@ -344,7 +344,7 @@ void sff8472_hp_stop(struct sff8472_data *data);
 void sff8472_hp_kick(struct sff8472_data *data, unsigned long why);
 void sff8472_hp_debugfs(struct sff8472_data *data, struct dentry *dir);
 
-/* sff8472_main.c: called by the hot-plug work after the machine ran. */
+/* sff8472_publish.c: called by the hot-plug work after the machine ran. */
 void sff8472_publish(struct sff8472_data *data);
 
 /* sff8472_hwmon.c */

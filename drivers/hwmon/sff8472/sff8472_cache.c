@@ -21,7 +21,7 @@
  * cached one. Each attempt, failed or not, lives for update_interval, so
  * no reader, however often it reads, causes more than one attempt per
  * interval. A failed attempt is an error for its readers, never the old
- * values, and tells the hot-plug layer (@suspect).
+ * values, and wakes the hot-plug work (@watch).
  */
 
 #include <linux/device.h>
@@ -317,6 +317,14 @@ void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt)
 	cache->doubted = doubt;
 }
 
+/* Have the hot-plug machine compare the module with the cache. */
+static void sff8472_cache_want_verify(struct sff8472_cache *cache)
+{
+	cache->verify_wanted = true;
+	if (cache->watch)
+		mod_delayed_work(system_freezable_wq, cache->watch, 0);
+}
+
 /*
  * A read that should have proven the cached module did not. Another CC_DMI
  * (-ESTALE) means another module: in doubt from now on, so nothing of the
@@ -329,7 +337,7 @@ static int sff8472_cache_proof_failed(struct sff8472_cache *cache, int ret)
 {
 	if (ret == -ESTALE)
 		sff8472_cache_doubt(cache, true);
-	cache->suspect(cache);
+	sff8472_cache_want_verify(cache);
 	return ret == -ESTALE ? -EIO : ret;
 }
 
@@ -834,6 +842,6 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 	else if (written > 0)
 		written = -EIO;
 	if (written != count)
-		cache->suspect(cache);
+		sff8472_cache_want_verify(cache);
 	return written;
 }

@@ -3,28 +3,15 @@
  * SFF-8472 hot-plug: an explicit module state machine, in the manner of
  * sfp.c's module states.
  *
- * sff8472_hp_next() is the whole transition function: a pure function of
- * the state and one event. Entering a state runs that state's entry action
- * (sff8472_hp_enter(), all in one place); the actions of PROBE, CHECK and
- * VERIFY look at the module through the cache and return the outcome as
- * the next event. Events from outside are MOD_DEF0 levels and edges, the
- * periodic look, deadlines and suspicion (a reader's failed read, resume,
- * the periodic full comparison).
- *
- *   EMPTY    no module                  POLL, SUSPECT -> PROBE
- *   SETTLE   MOD_DEF0 just asserted      TIMER (t_serial, 300 ms) -> PROBE
- *   PROBE    read the module             OK -> PRESENT, FAILED -> RETRY,
- *                                        GONE -> EMPTY
- *   RETRY    there, but failed           TIMER (back-off) -> PROBE
- *   PRESENT  cached and shown            POLL -> CHECK, SUSPECT -> VERIFY
- *   CHECK    CC_BASE and CC_EXT again    OK -> PRESENT, else -> VERIFY
- *   VERIFY   A0h/A2h 0-95 again          OK -> PRESENT, CHANGED -> PROBE,
- *                                        FAILED -> MISSING, GONE -> EMPTY
- *   MISSING  stopped answering           TIMER (back-off) -> VERIFY
- *
- * and in every state MOD_OFF -> EMPTY, MOD_ON -> SETTLE. Without a
- * MOD_DEF0 GPIO a cage is empty only after SFF8472_MISSES_GONE failed
- * looks in a row, so a transient NACK is no removal.
+ * sff8472_hp_next()'s table is the whole transition function: a pure
+ * function of the state and one event. Entering a state runs that state's
+ * entry action (sff8472_hp_enter(), all in one place); the actions of
+ * PROBE, CHECK and VERIFY look at the module through the cache and return
+ * the outcome as the next event. Events from outside are MOD_DEF0 levels
+ * and edges, the periodic look, deadlines and suspicion (a reader's failed
+ * read, resume, the periodic full comparison). Without a MOD_DEF0 GPIO a
+ * cage is empty only after SFF8472_MISSES_GONE failed looks in a row, so a
+ * transient NACK is no removal.
  *
  * Everything runs under the cache lock, from one work item on the
  * freezable workqueue (no bus traffic while the system sleeps), or
@@ -91,66 +78,36 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_state_name);
  * @state: current state
  * @event: what happened
  *
+ * The table is the machine; Documentation/hwmon/sff8472.rst shows it too,
+ * and make check compares the two (scripts/hp-table-check.py).
+ *
  * Return: the next state; the current one for an event that does not
  * concern it.
  */
 enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 				      enum sff8472_hp_event event)
 {
-	if (event == SFF8472_EV_MOD_OFF)
-		return SFF8472_HP_EMPTY;
-	if (event == SFF8472_EV_MOD_ON)
-		return SFF8472_HP_SETTLE;
+	enum {
+		E = SFF8472_HP_EMPTY, S = SFF8472_HP_SETTLE,
+		P = SFF8472_HP_PROBE, R = SFF8472_HP_RETRY,
+		Q = SFF8472_HP_PRESENT, C = SFF8472_HP_CHECK,
+		V = SFF8472_HP_VERIFY, M = SFF8472_HP_MISSING,
+	};
+	static const u8 next[SFF8472_HP_NUM_STATES][SFF8472_EV_NUM_EVENTS] = {
+		/*     none poll timer on off suspect ok changed failed gone */
+		[E] = { E,   P,   E,    S, E,  P,      E, E,      E,     E },
+		[S] = { S,   S,   P,    S, E,  S,      S, S,      S,     S },
+		[P] = { P,   P,   P,    S, E,  P,      Q, P,      R,     E },
+		[R] = { R,   R,   P,    S, E,  R,      R, R,      R,     R },
+		[Q] = { Q,   C,   Q,    S, E,  V,      Q, Q,      Q,     Q },
+		[C] = { C,   C,   C,    S, E,  C,      Q, V,      V,     V },
+		[V] = { V,   V,   V,    S, E,  V,      Q, P,      M,     E },
+		[M] = { M,   M,   V,    S, E,  M,      M, M,      M,     M },
+	};
 
-	switch (state) {
-	case SFF8472_HP_EMPTY:
-		if (event == SFF8472_EV_POLL || event == SFF8472_EV_SUSPECT)
-			return SFF8472_HP_PROBE;
-		break;
-	case SFF8472_HP_SETTLE:
-	case SFF8472_HP_RETRY:
-		if (event == SFF8472_EV_TIMER)
-			return SFF8472_HP_PROBE;
-		break;
-	case SFF8472_HP_PROBE:
-		if (event == SFF8472_EV_OK)
-			return SFF8472_HP_PRESENT;
-		if (event == SFF8472_EV_FAILED)
-			return SFF8472_HP_RETRY;
-		if (event == SFF8472_EV_GONE)
-			return SFF8472_HP_EMPTY;
-		break;
-	case SFF8472_HP_PRESENT:
-		if (event == SFF8472_EV_POLL)
-			return SFF8472_HP_CHECK;
-		if (event == SFF8472_EV_SUSPECT)
-			return SFF8472_HP_VERIFY;
-		break;
-	case SFF8472_HP_CHECK:
-		if (event == SFF8472_EV_OK)
-			return SFF8472_HP_PRESENT;
-		if (event == SFF8472_EV_CHANGED || event == SFF8472_EV_FAILED ||
-		    event == SFF8472_EV_GONE)
-			return SFF8472_HP_VERIFY;
-		break;
-	case SFF8472_HP_VERIFY:
-		if (event == SFF8472_EV_OK)
-			return SFF8472_HP_PRESENT;
-		if (event == SFF8472_EV_CHANGED)
-			return SFF8472_HP_PROBE;
-		if (event == SFF8472_EV_FAILED)
-			return SFF8472_HP_MISSING;
-		if (event == SFF8472_EV_GONE)
-			return SFF8472_HP_EMPTY;
-		break;
-	case SFF8472_HP_MISSING:
-		if (event == SFF8472_EV_TIMER)
-			return SFF8472_HP_VERIFY;
-		break;
-	default:
-		break;
-	}
-	return state;
+	if (state >= SFF8472_HP_NUM_STATES || event >= SFF8472_EV_NUM_EVENTS)
+		return state;
+	return next[state][event];
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_next);
 
@@ -329,6 +286,26 @@ static int sff8472_hp_gpio(struct sff8472_data *data, bool edge)
 	return 0;
 }
 
+/*
+ * A reader's read failed or met another module (the cache's
+ * @verify_wanted): VERIFY at once, but at most once per
+ * SFF8472_VERIFY_MIN_MS, so a module whose reads keep failing cannot turn
+ * every reader into a bus flood.
+ */
+static u64 sff8472_hp_verify_allowed(struct sff8472_hotplug *hp)
+{
+	return sff8472_after_ms(hp->last_verify, SFF8472_VERIFY_MIN_MS);
+}
+
+static bool sff8472_hp_verify_due(struct sff8472_data *data, u64 now)
+{
+	if (!data->cache.verify_wanted ||
+	    time_before64(now, sff8472_hp_verify_allowed(&data->hp)))
+		return false;
+	data->cache.verify_wanted = false;
+	return true;
+}
+
 /* One run: the events that are due, in order of precedence. */
 static void sff8472_hp_step(struct sff8472_data *data)
 {
@@ -337,6 +314,8 @@ static void sff8472_hp_step(struct sff8472_data *data)
 	u64 now = get_jiffies_64();
 	bool polled = !hp->irq_mode || (kicks & SFF8472_KICK_POLL);
 
+	if (sff8472_hp_verify_due(data, now))
+		kicks |= SFF8472_KICK_SUSPECT;
 	if (hp->gpio) {
 		if (sff8472_hp_gpio(data, kicks & SFF8472_KICK_EDGE)) {
 			/* Keep what was asked for until the level is known. */
@@ -365,12 +344,15 @@ static void sff8472_hp_step(struct sff8472_data *data)
 }
 
 /* Jiffies until the next run is due, or -1 when only a kick will wake us. */
-static long sff8472_hp_delay(struct sff8472_hotplug *hp)
+static long sff8472_hp_delay(struct sff8472_data *data)
 {
+	struct sff8472_hotplug *hp = &data->hp;
 	u64 now = get_jiffies_64(), when = U64_MAX;
 
+	if (data->cache.verify_wanted)
+		when = sff8472_hp_verify_allowed(hp);
 	if (hp->gpio_failed)
-		when = sff8472_after_ms(now, SFF8472_RETRY_MIN_MS * 4);
+		when = min(when, sff8472_after_ms(now, SFF8472_RETRY_MIN_MS * 4));
 	if (sff8472_hp_has_deadline(hp->state))
 		when = min(when, hp->deadline);
 	else if (!hp->irq_mode && (!hp->gpio || hp->level))
@@ -391,7 +373,7 @@ static void sff8472_hp_run_now(struct sff8472_data *data)
 	mutex_lock(&hp->run_lock);
 	mutex_lock(&data->cache.lock);
 	sff8472_hp_step(data);
-	delay = hp->stopped ? -1 : sff8472_hp_delay(hp);
+	delay = sff8472_hp_delay(data);
 	mutex_unlock(&data->cache.lock);
 
 	sff8472_publish(data);
@@ -415,54 +397,15 @@ static void sff8472_hp_work(struct work_struct *work)
  * @data: the cage
  * @why: SFF8472_KICK_* bits
  *
- * Safe from any context that may queue work (the MOD_DEF0 IRQ thread, a
- * reader holding the cache lock, resume).
+ * Safe from any context that may queue work (the MOD_DEF0 IRQ thread,
+ * debugfs, resume).
  */
 void sff8472_hp_kick(struct sff8472_data *data, unsigned long why)
 {
-	if (READ_ONCE(data->hp.stopped))
-		return;
 	set_mask_bits(&data->hp.kicks, 0, why);
 	mod_delayed_work(system_freezable_wq, &data->hp.work, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_kick);
-
-/*
- * Run the work within @delay jiffies: sooner if it is queued for sooner,
- * but never later (queue_delayed_work() leaves a later run as it is, which
- * would keep a reader's doubt until the next periodic look).
- */
-static void sff8472_hp_run_within(struct sff8472_data *data,
-				  unsigned long delay)
-{
-	struct delayed_work *dwork = &data->hp.work;
-
-	if (!delayed_work_pending(dwork) ||
-	    time_after(READ_ONCE(dwork->timer.expires), jiffies + delay))
-		mod_delayed_work(system_freezable_wq, dwork, delay);
-}
-
-/*
- * A reader's read failed or met another module. VERIFY at once, but at
- * most once per SFF8472_VERIFY_MIN_MS, so a module whose reads keep failing
- * cannot turn every reader into a bus flood.
- */
-static void sff8472_hp_suspect(struct sff8472_cache *cache)
-{
-	struct sff8472_data *data = sff8472_cache_to_data(cache);
-	struct sff8472_hotplug *hp = &data->hp;
-	u64 allowed = sff8472_after_ms(hp->last_verify, SFF8472_VERIFY_MIN_MS);
-	u64 now = get_jiffies_64();
-
-	if (hp->stopped)
-		return;
-	if (time_after_eq64(now, allowed)) {
-		sff8472_hp_kick(data, SFF8472_KICK_SUSPECT);
-		return;
-	}
-	set_mask_bits(&hp->kicks, 0, SFF8472_KICK_SUSPECT);
-	sff8472_hp_run_within(data, (unsigned long)(allowed - now));
-}
 
 /**
  * sff8472_hp_init() - set the machine up, in EMPTY
@@ -483,7 +426,7 @@ int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
 	/* No settling for a module that was there before probe. */
 	hp->level = true;
 	hp->poll_ms = poll_ms;
-	data->cache.suspect = sff8472_hp_suspect;
+	data->cache.watch = &hp->work;
 	return devm_mutex_init(data->dev, &hp->run_lock);
 }
 
@@ -501,14 +444,16 @@ void sff8472_hp_start(struct sff8472_data *data)
 }
 
 /*
- * No more runs; waits for one in progress. The flag, set under the cache
- * lock, keeps readers that are still there (hwmon goes last) from queueing
- * the work again where the kernel has no disable_delayed_work_sync().
+ * No more runs; waits for one in progress. The cache forgets the work under
+ * its lock, so readers that are still there (hwmon goes last) cannot queue
+ * it again where the kernel has no disable_delayed_work_sync(). Nothing
+ * else can there: the IRQ and the debugfs file are gone first, and resume
+ * and unbind exclude each other.
  */
 void sff8472_hp_stop(struct sff8472_data *data)
 {
 	mutex_lock(&data->cache.lock);
-	data->hp.stopped = true;
+	data->cache.watch = NULL;
 	mutex_unlock(&data->cache.lock);
 	disable_delayed_work_sync(&data->hp.work);
 }

@@ -92,10 +92,11 @@ int sff8472_nvmem_register(struct sff8472_data *data)
 		.word_size = 1,
 		.size = SFF8472_NVMEM_SIZE,
 	};
+	struct nvmem_device *nvmem;
 
-	data->nvmem = devm_nvmem_register(data->dev, &config);
-	if (IS_ERR(data->nvmem))
-		return dev_err_probe(data->dev, PTR_ERR(data->nvmem),
+	nvmem = devm_nvmem_register(data->dev, &config);
+	if (IS_ERR(nvmem))
+		return dev_err_probe(data->dev, PTR_ERR(nvmem),
 				     "cannot register nvmem\n");
 	return 0;
 }
@@ -104,22 +105,17 @@ static ssize_t eeprom_read(struct file *filp, struct kobject *kobj,
 			   const struct bin_attribute *attr, char *buf, loff_t off,
 			   size_t count)
 {
-	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
-
-	if (off < 0 || off >= SFF8472_NVMEM_SIZE)
-		return 0;
-	return sff8472_eeprom_read(data, off, buf, count, false);
+	/* sysfs keeps @off and @count inside the file's size. */
+	return sff8472_eeprom_read(dev_get_drvdata(kobj_to_dev(kobj)), off, buf,
+				   count, false);
 }
 
 static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,
 			    const struct bin_attribute *attr, char *buf, loff_t off,
 			    size_t count)
 {
-	struct sff8472_data *data = dev_get_drvdata(kobj_to_dev(kobj));
-
-	if (off < 0 || off >= SFF8472_NVMEM_SIZE)
-		return -EFBIG;
-	return sff8472_eeprom_write(data, off, buf, count);
+	return sff8472_eeprom_write(dev_get_drvdata(kobj_to_dev(kobj)), off, buf,
+				    count);
 }
 
 SFF8472_BIN_ATTR_RW(eeprom, SFF8472_NVMEM_SIZE);

@@ -10,7 +10,7 @@
  * register; any other transaction goes to the cages of every connected
  * channel. The bus counts every transaction on it, the switches' own
  * included; each cage keeps counting its own, as on a bus of its own. See
- * Documentation/hwmon/sff8472-emul.rst.
+ * tools/testing/sff8472-emul/sff8472-emul.rst.
  */
 #ifndef _SFF8472_EMUL_MUX_H
 #define _SFF8472_EMUL_MUX_H

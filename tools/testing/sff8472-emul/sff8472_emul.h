@@ -4,7 +4,7 @@
  *
  * Each emulator owns one I2C adapter with one cage on it. A module in the
  * cage answers at 0x50 (A0h) and 0x51 (A2h). See
- * Documentation/hwmon/sff8472-emul.rst for the behaviour of the emulated
+ * tools/testing/sff8472-emul/sff8472-emul.rst for the behaviour of the emulated
  * modules, the bus-time accounting and the debugfs interface.
  *
  * All functions may sleep. They are safe to call concurrently with bus

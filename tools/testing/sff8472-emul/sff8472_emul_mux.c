@@ -16,7 +16,7 @@
  * the switches' own included. The kernel's i2c-mux-pca954x driver binds to
  * the switches from the device tree and registers the channel adapters.
  *
- * See Documentation/hwmon/sff8472-emul.rst.
+ * See tools/testing/sff8472-emul/sff8472-emul.rst.
  */
 
 #include <linux/debugfs.h>

@@ -8,7 +8,7 @@
  * reads, alarm flags, status/control bits, a paged user EEPROM with a write
  * cycle, the address-change sequence, fault injection and bus accounting.
  *
- * See Documentation/hwmon/sff8472-emul.rst.
+ * See tools/testing/sff8472-emul/sff8472-emul.rst.
  */
 
 #include <linux/debugfs.h>

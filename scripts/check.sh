@@ -50,11 +50,14 @@ boot_before=$(boot_fingerprint)
 scripts/kernel-tree.sh >/dev/null || exit 1
 
 # These run one after the other beside tiers 1 and 2 and the hostile and
-# fuzz tiers, on the other core (the two chains take about as long): the
-# builds for every kernel (3), the newest kernel's UML (2n, under a lock of
-# its own), the bench (5, on the 6.12 kernel tier 1 built: it counts bus
-# transactions, not time), sff8472-info, Debian's kernels in QEMU (4) and
-# the BMC (6). Each leaves NAME.log, .counts, .status and .seconds in $bg.
+# fuzz tiers, on the other core: the builds for every kernel (3), the
+# newest kernel's UML (2n, under a lock of its own), the bench (5, on the
+# 6.12 kernel tier 1 built: it counts bus transactions, not time),
+# sff8472-info, Debian's kernels in QEMU (4) and the BMC (6). Warm, that
+# chain ends first; cold, its kernel builds keep it going long after the
+# foreground's tiers, so the foreground then takes the jobs it has not
+# started (each job runs once, in whichever chain claims it first). Each
+# leaves NAME.log, .counts, .status and .seconds in $bg.
 bg=$(mktemp -d)
 trap 'rm -rf "$counts" "$SFF8472_SUMMARY" "$bg"' EXIT
 background() {
@@ -65,6 +68,18 @@ background() {
 	echo $? >"$bg/$name.status"
 	seconds_since "$t0" "$bg/$name.seconds"
 }
+# job NAME CMD...: background NAME CMD, unless the other chain claimed it.
+job() {
+	mkdir "$bg/$1.claimed" 2>/dev/null || return 0
+	background "$@"
+}
+# The jobs after the bench, for whichever chain is free.
+later_jobs() {
+	job bench nice -n 5 scripts/bench/run.sh
+	job info nice -n 5 scripts/info/run.sh
+	job debian nice -n 5 scripts/qemu/run.sh
+	job bmc nice -n 5 scripts/bmc/run.sh
+}
 # background_result TITLE NAME: the output and the counts of a finished one.
 background_result() {
 	cat "$bg/$2.log"
@@ -72,9 +87,9 @@ background_result() {
 		"$(cat "$bg/$2.seconds" 2>/dev/null)"
 }
 (
-	background static scripts/static-checks.sh
-	background kunit-newest nice -n 5 scripts/kunit.sh --kernel newest
-	background e2e-newest nice -n 5 scripts/e2e/newest.sh
+	job static scripts/static-checks.sh
+	job kunit-newest nice -n 5 scripts/kunit.sh --kernel newest
+	job e2e-newest nice -n 5 scripts/e2e/newest.sh
 	# The bench boots the 6.12 kernel tier 1 builds: only under the shared
 	# lock, beside the foreground's boards (the build check would wait
 	# for the exclusive one between them).
@@ -82,10 +97,7 @@ background_result() {
 	while [ -d "$bg" ] && [ ! -f "$bg/uml-6.12" ]; do sleep 1; done
 	SFP_UML_PREBUILT=$(cat "$bg/uml-6.12")
 	export SFP_UML_PREBUILT
-	background bench nice -n 5 scripts/bench/run.sh
-	background info nice -n 5 scripts/info/run.sh
-	background debian nice -n 5 scripts/qemu/run.sh
-	background bmc nice -n 5 scripts/bmc/run.sh
+	later_jobs
 ) &
 background_pid=$!
 
@@ -118,6 +130,13 @@ demo_leaves_boot_alone() {
 }
 check "make demo runs and leaves /boot and /vmlinuz untouched" demo_leaves_boot_alone
 rm -f "$counts.demo"
+
+# Whatever the other chain has not started yet runs here.
+(
+	SFP_UML_PREBUILT=$(cat "$bg/uml-6.12")
+	export SFP_UML_PREBUILT
+	later_jobs
+)
 
 echo "== tier 3: out-of-tree build (W=1, sparse) for Debian 6.1, 6.12 and the newest 7.x, checkpatch, device tree"
 wait "$background_pid"

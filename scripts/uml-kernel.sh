@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build, incrementally, the one User-Mode Linux kernel the tests use: the
 # driver, the emulator and their KUnit suites built in, KASAN, UBSAN and
-# lockdep on (kunit/.kunitconfig). scripts/kunit.sh runs its suites;
+# lockdep on (kunit/.kunitconfig, and kunit/full.kunitconfig for 6.12:
+# networking and the bench). scripts/kunit.sh runs its suites;
 # scripts/sfp-uml boots it with kunit.enable=0 for the end-to-end tests.
 # Prints the build directory (the kernel is its `linux`).
 #
@@ -20,13 +21,16 @@ tree=$("$repo/scripts/kernel-tree.sh" "$series")
 build="$cache/build-um-$(basename "$tree" | sed 's/^linux-//')"
 log="$cache/uml-build.log"
 [ "$series" = 6.12 ] || log="$cache/uml-build-$series.log"
+configs="--kunitconfig=$repo/kunit/.kunitconfig"
+[ "$series" != 6.12 ] || configs="$configs --kunitconfig=$repo/kunit/full.kunitconfig"
 
 # Skip the build (a no-op make costs seconds) when nothing it uses changed.
 stamp="$build/.sff8472-built"
 # The stamp names the clone it was built from and is older than every change.
 if [ -x "$build/linux" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$repo" ] &&
    [ -z "$(find "$repo/drivers" "$repo/tools/testing/sff8472-emul" \
-	"$repo/kunit/.kunitconfig" "$tree/.sff8472-extracted" \
+	"$repo/kunit/.kunitconfig" "$repo/kunit/full.kunitconfig" \
+	"$tree/.sff8472-extracted" \
 	-newer "$stamp" -print -quit)" ]; then
 	echo "$build"
 	exit 0
@@ -43,8 +47,9 @@ echo "uml-kernel: building the UML kernel in $build, log: $log" >&2
 ) >&2 &
 progress=$!
 trap 'kill "$progress" 2>/dev/null' EXIT
+# shellcheck disable=SC2086 # $configs: options, paths without spaces
 if ! python3 "$tree/tools/testing/kunit/kunit.py" build \
-	--arch=um --kunitconfig="$repo/kunit/.kunitconfig" \
+	--arch=um $configs \
 	--build_dir="$build" --jobs="$(nproc)" \
 	--make_options="CC=ccache gcc" >"$log" 2>&1; then
 	grep -E 'error:|Error |ERROR|Missing:' "$log" | head -n 30 >&2

@@ -12,6 +12,11 @@ driver. Prints one "ok:"/"FAILED:" line per check and the counts.
 
 With --metrics, also OUT/metrics: what Prometheus node_exporter's hwmon
 collector exported of the board.
+
+  check.py --scenario OUT DUMP [--no-metrics]   scenario.sh's steps
+  check.py --edges OUT                          edges.sh's steps
+
+--no-metrics: the board's kernel has no networking, so no node_exporter.
 """
 
 import math
@@ -462,8 +467,22 @@ def check_abi(res, out, mode, label):
               not bad, '; '.join(bad[:6]))
 
 
-def check_scenario(res, out, dump):
-    """The steps of scenario.sh: alarms, hot swap, removal, nvmem writes."""
+def check_scenario_metrics(res, out, steps, hot):
+    res.check('scenario: node_exporter ran while alarms were set',
+              steps.get('hot_metrics_status') == '0', steps.get('hot_metrics_status', 'missing'))
+    check_metrics(res, 'scenario alarms node_exporter', os.path.join(out, 'hot_metrics'),
+                  [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                    open(os.path.join(hot, c, 'devname')).read().strip(), interval)
+                   for c, interval in (('port1', 1000), ('port2', 100))])
+    check_doc_rules(res, 'scenario alarms prometheus', os.path.join(out, 'hot_metrics'),
+                    [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
+                      open(os.path.join(hot, c, 'devname')).read().strip())
+                     for c in ('port1', 'port2')], out)
+
+
+def check_scenario(res, out, dump, metrics=True):
+    """The steps of scenario.sh: alarms, hot swap, removal, nvmem writes;
+    with metrics, what node_exporter exported while the alarms were set."""
     steps = read_pairs(os.path.join(out, 'steps'))
     image = open(dump, 'rb').read()
     res.check('scenario: the dump file is served as it is',
@@ -480,16 +499,8 @@ def check_scenario(res, out, dump):
     for k, v in want.items():
         res.check(f'scenario alarms: {k} is {v}', steps.get(k) == v, steps.get(k, 'missing'))
     hot = os.path.join(out, 'hot')
-    res.check('scenario: node_exporter ran while alarms were set',
-              steps.get('hot_metrics_status') == '0', steps.get('hot_metrics_status', 'missing'))
-    check_metrics(res, 'scenario alarms node_exporter', os.path.join(out, 'hot_metrics'),
-                  [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
-                    open(os.path.join(hot, c, 'devname')).read().strip(), interval)
-                   for c, interval in (('port1', 1000), ('port2', 100))])
-    check_doc_rules(res, 'scenario alarms prometheus', os.path.join(out, 'hot_metrics'),
-                    [(c, open(os.path.join(hot, c, 'image'), 'rb').read(),
-                      open(os.path.join(hot, c, 'devname')).read().strip())
-                     for c in ('port1', 'port2')], out)
+    if metrics:
+        check_scenario_metrics(res, out, steps, hot)
     res.check('scenario: swap to another module detected', steps.get('swap_detected') == '0')
     check_cage(res, os.path.join(out, 'swapped'), 'swapped', 'port2', 'ddm')
     res.check('scenario: removal detected, hwmon gone', steps.get('removal_detected') == '0')
@@ -565,7 +576,7 @@ def main():
     res = Results()
     try:
         if sys.argv[1] == '--scenario':
-            check_scenario(res, sys.argv[2], sys.argv[3])
+            check_scenario(res, sys.argv[2], sys.argv[3], '--no-metrics' not in sys.argv[4:])
             return finish(res, 'scenario')
         if sys.argv[1] == '--edges':
             check_edges(res, sys.argv[2])

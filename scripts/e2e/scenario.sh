@@ -40,9 +40,13 @@ for f in temp1_input temp1_max_alarm temp1_crit_alarm in0_input in0_min_alarm in
 	log "hot_$f" "$(read_or_err "$h/$f")"
 done
 # What node_exporter exports of set alarms, with the images it came from
-# (port1's dump has RX power below its low warning).
-node_exporter_scrape "$out/hot_metrics"
-log hot_metrics_status $?
+# (port1's dump has RX power below its low warning). A kernel without
+# networking (the newest kernel's, scripts/e2e/newest.sh) has none to run:
+# check.py --no-metrics is told so by the host, and fails without it.
+if [ -d /proc/sys/net ]; then
+	node_exporter_scrape "$out/hot_metrics"
+	log hot_metrics_status $?
+fi
 for c in port1 port2; do
 	mkdir -p "$out/hot/$c"
 	cat "$(cage_emul $c)/image" >"$out/hot/$c/image"

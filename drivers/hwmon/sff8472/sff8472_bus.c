@@ -666,7 +666,9 @@ int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
  * @bus: the cage's bus, with the cache lock held
  *
  * The module NACKs its addresses while it programs the EEPROM; poll with a
- * one-byte read, for a bounded time.
+ * one-byte read from right after the write (acknowledge polling, as EEPROM
+ * datasheets give it: a module that is done at once costs no sleep), for a
+ * bounded time.
  *
  * Return: 0, or -ETIMEDOUT.
  */
@@ -677,14 +679,14 @@ int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus)
 	unsigned long started;
 	u8 byte;
 
-	do {
-		usleep_range(1000, 1500);
+	for (;;) {
 		/* Sample the time first, like at24, so load cannot cut short. */
 		started = jiffies;
 		if (sff8472_read_piece(bus, SFF8472_PAGE_A2,
 				       SFF8472_A2_USER_EEPROM, &byte, 1) == 1)
 			return 0;
-	} while (time_before(started, deadline));
-
-	return -ETIMEDOUT;
+		if (!time_before(started, deadline))
+			return -ETIMEDOUT;
+		usleep_range(1000, 1500);
+	}
 }

@@ -73,7 +73,7 @@ EMUL_SOURCES := $(filter-out %_test.c, \
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
 	install-emulator have-version have-dkms not-packaged not-make-installed \
 	dkms-source dkms-install dkms-remove deb info-deb tools tools_install deps \
-	check demo bench fuzz fresh-root clean
+	check demo bench fuzz fresh-root clean driver-sources
 
 all: modules
 
@@ -210,6 +210,10 @@ info-deb: have-version tools
 
 deps:
 	@scripts/deps.sh
+
+# For scripts/driver-size.sh: the files that make the driver.
+driver-sources:
+	@printf '%s\n' $(DRIVER_SOURCES)
 
 check:
 	@scripts/check.sh

@@ -73,7 +73,8 @@ job() {
 	mkdir "$bg/$1.claimed" 2>/dev/null || return 0
 	background "$@"
 }
-# The jobs after the bench, for whichever chain is free.
+# The jobs on the 6.12 kernel tier 1 built and after, for whichever chain
+# is free.
 later_jobs() {
 	job bench nice -n 5 scripts/bench/run.sh
 	job info nice -n 5 scripts/info/run.sh
@@ -87,9 +88,9 @@ background_result() {
 		"$(cat "$bg/$2.seconds" 2>/dev/null)"
 }
 (
-	job static scripts/static-checks.sh
-	job kunit-newest nice -n 5 scripts/kunit.sh --kernel newest
-	job e2e-newest nice -n 5 scripts/e2e/newest.sh
+	background static scripts/static-checks.sh
+	background kunit-newest nice -n 5 scripts/kunit.sh --kernel newest
+	background e2e-newest nice -n 5 scripts/e2e/newest.sh
 	# The bench boots the 6.12 kernel tier 1 builds: only under the shared
 	# lock, beside the foreground's boards (the build check would wait
 	# for the exclusive one between them).

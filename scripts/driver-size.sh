@@ -1,6 +1,7 @@
 #!/bin/sh
-# The production driver's size: the lines of every file under
-# drivers/hwmon/sff8472/ that is not a test (*_test.c, the test vectors).
+# The production driver's size: the lines of the files DKMS and the package
+# get (the Makefile's DRIVER_SOURCES: drivers/hwmon/sff8472/ without its
+# tests).
 #
 #   scripts/driver-size.sh [--files] [--max N]
 #
@@ -9,9 +10,8 @@
 # never grow).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cd "$repo/drivers/hwmon/sff8472"
-files=$(find . -maxdepth 1 -type f \( -name '*.[ch]' -o -name Kconfig -o -name Makefile \) \
-	! -name '*_test.c' ! -name '*_vectors.h' ! -name '*.mod.c' -printf '%f\n' | sort)
+cd "$repo"
+files=$(make -s --no-print-directory driver-sources)
 per_file=""
 [ "${1:-}" != --files ] || { per_file=1; shift; }
 # shellcheck disable=SC2086 # file names without spaces

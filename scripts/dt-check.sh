@@ -166,13 +166,9 @@ if ! ls "$root"/dts-examples/*.dts >/dev/null 2>&1; then
 fi
 
 # 2. The bindings are valid bindings.
-# A binding's directory of bindings, which its $id is relative to.
-bindings_of() {
-	if [ "$1" = "$binding" ]; then echo "$bindings"; else echo "$emul_bindings"; fi
-}
-
 for b in "$binding" "$emul_binding" "$bus_binding"; do
-	base=$(bindings_of "$b")
+	# Its $id is relative to its directory of bindings.
+	base=${b%/bindings/*}/bindings
 	rel=${b#"$base"/}
 	if [ -f "$b" ] && dt-doc-validate -u "$base" "$b" >"$log" 2>&1 &&
 		[ ! -s "$log" ]; then
@@ -208,7 +204,7 @@ fi
 # avoid_unnecessary_addr_size dislikes (the kernel disables that check by
 # default, Makefile.dtbs); the example itself gets every other check.
 for b in "$binding" "$emul_binding" "$bus_binding"; do
-	rel=${b#"$(bindings_of "$b")"/}
+	rel=${b#"${b%/bindings/*}/bindings"/}
 	ex=$work/example-$(basename "$b" .yaml)
 	if dt-extract-example "$b" >"$ex.dts" 2>"$log" &&
 		[ ! -s "$log" ] &&

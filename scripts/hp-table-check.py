@@ -3,7 +3,7 @@
 """The hot-plug transition table of Documentation/hwmon/sff8472.rst against
 the one in sff8472_hotplug.c (sff8472_hp_next()), which is the machine.
 
-    hp-table-check.py [REPO]     exit 0 when they agree, cell by cell
+    hp-table-check.py               exit 0 when they agree, cell by cell
     hp-table-check.py --self-test   a changed cell must be found
 
 The events and states are read from their enums and name tables in the
@@ -67,10 +67,6 @@ def rst_table(text):
     return table, columns
 
 
-# The rst's column names for the C event names it abbreviates.
-RST_EVENT = {'mod-on': 'on', 'mod-off': 'off'}
-
-
 def compare(c, rst_text):
     table, states, events = c
     rst, columns = rst_table(rst_text)
@@ -78,13 +74,12 @@ def compare(c, rst_text):
     for ev in events:
         if ev == 'none':
             continue
-        col = RST_EVENT.get(ev, ev)
-        if col not in columns:
+        if ev not in columns:
             wrong.append(f'event {ev}: no column in the rst table')
             continue
         for st in states:
             want = table[(st, ev)]
-            got = rst.get((st, col))
+            got = rst.get((st, ev))
             if got != want:
                 wrong.append(f'{st} --{ev}--> C: {want}, rst: {got}')
     extra = {st for st, _ in rst} - set(states)
@@ -94,10 +89,7 @@ def compare(c, rst_text):
 
 def main():
     repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-    args = sys.argv[1:]
-    self_test = args[:1] == ['--self-test']
-    if args and not self_test:
-        repo = args[0]
+    self_test = sys.argv[1:] == ['--self-test']
     with open(os.path.join(repo, 'Documentation', 'hwmon', 'sff8472.rst')) as f:
         rst = f.read()
     c = c_table(repo)
@@ -112,8 +104,8 @@ def main():
     for w in wrong:
         print('hp-table-check: ' + w)
     n = len(c[1]) * (len(c[2]) - 1)
-    print(f'hp-table-check: {n - len(wrong) if not wrong else len(wrong)} '
-          + ('cells agree' if not wrong else 'cells differ'))
+    print(f'hp-table-check: {len(wrong) or n} '
+          + ('cells differ' if wrong else 'cells agree'))
     return 1 if wrong else 0
 
 

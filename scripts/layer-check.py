@@ -31,7 +31,9 @@ def graph(sources):
             defined.setdefault(m.group(1), f)
     edges = {f: set() for f in sources}
     for f, text in sources.items():
-        for name in set(re.findall(r'\bsff8472_\w+', text)):
+        # A comment that names another file's function is no call.
+        code = re.sub(r'/\*.*?\*/|//[^\n]*', ' ', text, flags=re.S)
+        for name in set(re.findall(r'\bsff8472_\w+', code)):
             if defined.get(name, f) != f:
                 edges[f].add(defined[name])
     return edges

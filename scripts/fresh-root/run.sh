@@ -75,6 +75,19 @@ mkdir -p "$base"
 ccache_dir=$(ccache -k cache_dir 2>/dev/null || echo "$HOME/.cache/ccache")
 mkdir -p "$ccache_dir"
 
+# record passed|failed|skipped TEXT: one result of release $rel, shown.
+record() {
+	case $1 in passed) echo "ok: $2" ;; failed) echo "FAILED: $2" ;; *) echo "skip: $2" ;; esac
+	echo "$1" >>"$log_dir/$rel.result"
+}
+# count TEXT COMMAND...: one check of release $rel; its result is also $r.
+count() {
+	text=$1
+	shift
+	if "$@"; then r=passed; else r=failed; fi
+	record "$r" "$text"
+}
+
 # Remove a root, and before that anything mounted below it (a run killed
 # before its namespace was gone, or an older script): nothing stale may
 # break the next run.
@@ -208,14 +221,6 @@ package_boots() {
 		>/etc/apt/sources.list.d/backports.list && apt-get update -qq >/dev/null &&
 		apt-cache search --names-only '^linux-image-[0-9.]+\+deb[0-9]+-amd64\$' | cut -d' ' -f1" |
 		sed -n 's/^linux-image-//p' | sort -V | tail -n 1)
-	# count NAME COMMAND...: one check, into the release's results.
-	count() {
-		name=$1
-		shift
-		if "$@"; then r=passed; else r=failed; fi
-		echo "$r: $name" | sed 's/^passed/ok/; s/^failed/FAILED/'
-		echo $r >>"$log_dir/$rel.result"
-	}
 	# /qemu/KVER: the image, the DKMS-built module, the emulator.
 	cat >"$root/root/stage-kernel" <<'EOF'
 k=$1
@@ -239,8 +244,7 @@ EOF
 		count "$rel: apt-get install -t $rel-backports linux-headers-$new (DKMS builds for it)" \
 			run_line "$rel" "apt-get install -y -t $rel-backports linux-headers-$new"
 	else
-		echo "skip: $rel: $rel-backports has no newer kernel than $kver"
-		echo skipped >>"$log_dir/$rel.result"
+		record skipped "$rel: $rel-backports has no newer kernel than $kver"
 		new=""
 	fi
 	for k in $kver $new; do
@@ -258,8 +262,7 @@ EOF
 			yes passed | head -n "${p:-0}" >>"$log_dir/$rel.result"
 			yes failed | head -n "${f:-1}" >>"$log_dir/$rel.result"
 		else
-			echo "FAILED: $rel: $k boots in QEMU and runs to its end"
-			echo failed >>"$log_dir/$rel.result"
+			record failed "$rel: $k boots in QEMU and runs to its end"
 			tail -n 30 "$out.log" "$out/console.log"
 		fi
 	done
@@ -311,34 +314,27 @@ for rel in $releases; do
 		[ -n "$kver" ] || case "$line" in *make\ demo | *install\ make) ;; *) continue ;; esac
 		target=$(needs_target "$line")
 		if [ -n "$target" ] && ! in_root "$rel" "make -n $target" >/dev/null 2>&1; then
-			echo "skip: $rel: $line (the Makefile has no $target target yet)"
-			echo skipped >>"$log_dir/$rel.result"
+			record skipped "$rel: $line (the Makefile has no $target target yet)"
 			continue
 		fi
 		case "$line" in
 		"apt-get install make") ;;
 		"make demo")
-			if demo_shows_sensors "$rel"; then r=passed; else r=failed; fi
-			echo "$r: $rel: make demo shows the emulated cages in sensors" | sed 's/^passed/ok/; s/^failed/FAILED/'
-			echo $r >>"$log_dir/$rel.result"
+			count "$rel: make demo shows the emulated cages in sensors" \
+				demo_shows_sensors "$rel"
 			continue ;;
 		*) if [ $route -eq 0 ]; then
-			echo "skip: $rel: $line (install route only on: $install_releases)"
-			echo skipped >>"$log_dir/$rel.result"
+			record skipped "$rel: $line (install route only on: $install_releases)"
 			continue
 		   fi ;;
 		esac
 		cmd=$(adapt "$line")
-		if run_line "$rel" "$cmd"; then r=passed; else r=failed; fi
-		echo "$r: $rel: $line${cmd:+ (as: $cmd)}" | sed 's/^passed/ok/; s/^failed/FAILED/'
-		echo $r >>"$log_dir/$rel.result"
+		count "$rel: $line${cmd:+ (as: $cmd)}" run_line "$rel" "$cmd"
 		case "$r $line" in
 		"passed apt-get install ./sff8472-dkms_"*) package_boots "$rel" ;;
 		"passed make uninstall" | "passed make dkms-remove" | "passed apt-get remove "*)
-			if nothing_left "$rel"; then r=passed; else r=failed; fi
-			echo "$r: $rel: after $line no kernel has the module, dkms status is empty" |
-				sed 's/^passed/ok/; s/^failed/FAILED/'
-			echo $r >>"$log_dir/$rel.result" ;;
+			count "$rel: after $line no kernel has the module, dkms status is empty" \
+				nothing_left "$rel" ;;
 		esac
 	done
 	passed=$((passed + $(grep -c passed "$log_dir/$rel.result")))

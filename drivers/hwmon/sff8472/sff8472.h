@@ -280,11 +280,6 @@ static inline int sff8472_all_or_error(ssize_t ret, size_t n)
 	return (size_t)ret == n ? 0 : -EIO;
 }
 
-static inline struct sff8472_data *sff8472_cache_to_data(struct sff8472_cache *cache)
-{
-	return container_of(cache, struct sff8472_data, cache);
-}
-
 /* sff8472_bus.c: every transfer; callers hold the cache lock. */
 int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer);
 int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_page page,
@@ -334,8 +329,6 @@ static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 }
 
 /* sff8472_hotplug.c */
-enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
-				      enum sff8472_hp_event event);
 const char *sff8472_hp_state_name(enum sff8472_hp_state state);
 int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
 		    unsigned int poll_ms);

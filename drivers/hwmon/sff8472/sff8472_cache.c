@@ -317,9 +317,14 @@ void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt)
 	cache->doubted = doubt;
 }
 
-/* Have the hot-plug machine compare the module with the cache. */
+/*
+ * Have the hot-plug machine compare the module with the cache. Only the
+ * first failure wakes it: until it has verified, it knows when it may.
+ */
 static void sff8472_cache_want_verify(struct sff8472_cache *cache)
 {
+	if (cache->verify_wanted)
+		return;
 	cache->verify_wanted = true;
 	if (cache->watch)
 		mod_delayed_work(system_freezable_wq, cache->watch, 0);

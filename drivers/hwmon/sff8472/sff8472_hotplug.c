@@ -84,8 +84,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_state_name);
  * Return: the next state; the current one for an event that does not
  * concern it.
  */
-enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
-				      enum sff8472_hp_event event)
+static enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
+					     enum sff8472_hp_event event)
 {
 	enum {
 		E = SFF8472_HP_EMPTY, S = SFF8472_HP_SETTLE,
@@ -105,11 +105,8 @@ enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 		[M] = { M,   M,   V,    S, E,  M,      M, M,      M,     M },
 	};
 
-	if (state >= SFF8472_HP_NUM_STATES || event >= SFF8472_EV_NUM_EVENTS)
-		return state;
 	return next[state][event];
 }
-EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_next);
 
 static bool sff8472_hp_has_deadline(enum sff8472_hp_state state)
 {

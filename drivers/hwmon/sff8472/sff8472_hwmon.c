@@ -15,7 +15,7 @@
  * they would be alarms that are not true.
  *
  * The hwmon device exists only while a module with diagnostics is in the
- * cage, one per insertion (see sff8472_main.c). Reads through a device
+ * cage, one per insertion (see sff8472_publish.c). Reads through a device
  * that is going away fail with -ENODEV, and inputs and alarms fail with
  * -ENODATA while the module's Data_Ready_Bar is set.
  */

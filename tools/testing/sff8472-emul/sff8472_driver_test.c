@@ -2612,44 +2612,6 @@ static void drv_fix_codes(u8 *img)
 }
 
 /*
- * The transition function against the table in sff8472_hotplug.c's
- * comment, written out here independently: every state, every event.
- */
-static void drv_test_hp_transitions(struct kunit *test)
-{
-	enum { E = SFF8472_HP_EMPTY, S = SFF8472_HP_SETTLE,
-	       P = SFF8472_HP_PROBE, R = SFF8472_HP_RETRY,
-	       Q = SFF8472_HP_PRESENT, C = SFF8472_HP_CHECK,
-	       V = SFF8472_HP_VERIFY, M = SFF8472_HP_MISSING };
-	/* Columns: poll timer on off suspect ok changed failed gone. */
-	static const u8 next[SFF8472_HP_NUM_STATES][9] = {
-		[E] = { P, E, S, E, P, E, E, E, E },
-		[S] = { S, P, S, E, S, S, S, S, S },
-		[P] = { P, P, S, E, P, Q, P, R, E },
-		[R] = { R, P, S, E, R, R, R, R, R },
-		[Q] = { C, Q, S, E, V, Q, Q, Q, Q },
-		[C] = { C, C, S, E, C, Q, V, V, V },
-		[V] = { V, V, S, E, V, Q, P, M, E },
-		[M] = { M, V, S, E, M, M, M, M, M },
-	};
-	static const enum sff8472_hp_event events[9] = {
-		SFF8472_EV_POLL, SFF8472_EV_TIMER, SFF8472_EV_MOD_ON,
-		SFF8472_EV_MOD_OFF, SFF8472_EV_SUSPECT, SFF8472_EV_OK,
-		SFF8472_EV_CHANGED, SFF8472_EV_FAILED, SFF8472_EV_GONE,
-	};
-	int st, ev;
-
-	for (st = 0; st < SFF8472_HP_NUM_STATES; st++)
-		for (ev = 0; ev < ARRAY_SIZE(events); ev++)
-			KUNIT_EXPECT_EQ_MSG(test, (int)next[st][ev],
-					    (int)sff8472_hp_next(st, events[ev]),
-					    "%s + event %d",
-					    sff8472_hp_state_name(st), events[ev]);
-	KUNIT_EXPECT_STREQ(test, "present",
-			   sff8472_hp_state_name(SFF8472_HP_PRESENT));
-}
-
-/*
  * Five reads of the whole eeprom file by anyone cost at most one live
  * snapshot (A2h 96-119), and the bytes are the module's.
  */
@@ -4032,7 +3994,6 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_sonic_control_writes),
 	KUNIT_CASE(drv_test_controls_not_advertised),
 	KUNIT_CASE(drv_test_addr_change_after_error),
-	KUNIT_CASE(drv_test_hp_transitions),
 	KUNIT_CASE_PARAM_ATTR(drv_test_nack_each_transaction, drv_bus_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(drv_test_gpon_byte_io, drv_bus_gen_params),

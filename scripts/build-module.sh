@@ -49,7 +49,9 @@ modpost_warn=""
 kunit=""
 ! grep -qE '^CONFIG_KUNIT=(y|m)$' "$kdir/.config" || kunit=1
 set +e
-make -C "$kdir" M="$work/src" CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m \
+# Through ccache (the same paths each time): only sparse runs again on
+# unchanged sources, and ccache replays their warnings.
+make -C "$kdir" M="$work/src" CC="ccache gcc" CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_EMUL=m \
 	${kunit:+CONFIG_SENSORS_SFF8472_KUNIT_TEST=m CONFIG_SENSORS_SFF8472_EMUL_KUNIT_TEST=m} \
 	W=1 ${C:+C=$C} ${CHECK:+CHECK=$CHECK} ${modpost_warn:+KBUILD_MODPOST_WARN=1} modules >"$log" 2>&1
 status=$?

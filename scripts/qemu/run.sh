@@ -28,8 +28,18 @@ check "dkms.conf's PACKAGE_VERSION is the module's version ($version)" \
 
 # The user's route: make && make install in a fresh copy of the clone (the
 # UML builds use the clone's driver directory meanwhile), into a scratch root.
+# The builds here (make, DKMS, the emulator) compile through ccache, from
+# the same paths each run: unchanged sources are hits.
+[ ! -d /usr/lib/ccache ] || PATH=/usr/lib/ccache:$PATH
+export PATH
+
 make_install() {
-	clone="$work/clone-$1" dest="$work/install-$1"
+	clone="$cache/make-install/$1" dest="$work/install-$1"
+	mkdir -p "$cache/make-install"
+	# Another clone's make check uses it too: to the end of this tier.
+	exec 8>"$clone.lock"
+	flock 8
+	rm -rf "$clone"
 	mkdir -p "$clone"
 	git ls-files -z --cached --others --exclude-standard |
 		xargs -0 cp --parents -t "$clone"

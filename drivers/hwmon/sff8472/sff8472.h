@@ -22,6 +22,7 @@
 
 #include <linux/atomic.h>
 #include <linux/hwmon.h>
+#include <linux/jiffies.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
@@ -154,6 +155,7 @@ struct sff8472_snapshot {
  *	failed or found another module; NULL once the cage is being unbound
  * @verify_wanted: such a read happened, and the module has not been
  *	compared with the cache since
+ * @skipped: jiffies a KUnit test let pass without waiting (sff8472_now())
  */
 struct sff8472_cache {
 	struct mutex lock;	/* bus and cache */
@@ -169,7 +171,15 @@ struct sff8472_cache {
 	unsigned int write_max;
 	struct delayed_work *watch;
 	bool verify_wanted;
+	u64 skipped;
 };
+
+/* The cache's and hot-plug's clock: jiffies, and what KUnit tests skipped. */
+static inline u64 sff8472_now(const struct sff8472_cache *cache)
+{
+	lockdep_assert_held(&cache->lock);
+	return get_jiffies_64() + cache->skipped;
+}
 
 /* Hot-plug states (Documentation/hwmon/sff8472.rst, "Hot-plug"). */
 enum sff8472_hp_state {
@@ -217,12 +227,12 @@ enum sff8472_hp_event {
  * @level: MOD_DEF0 level at the last read
  * @gpio_failed: the last MOD_DEF0 read failed
  * @poll_ms: period of the look without an IRQ
- * @next_poll: get_jiffies_64() of the next periodic look
- * @next_full: get_jiffies_64() of the next full comparison
- * @deadline: end of SETTLE, RETRY and MISSING
- * @last_verify: get_jiffies_64() of the last VERIFY entry
+ * @next_poll: sff8472_now() of the next periodic look
+ * @deadline: sff8472_now() of the end of SETTLE, RETRY and MISSING; in
+ *	PRESENT, of the first VERIFY a reader may cause (one a second)
+ * @polls: periodic looks in PRESENT since the last full comparison
  * @retry_ms: current back-off
- * @retry_start: get_jiffies_64() of the first failure of this episode
+ * @retried_ms: the back-offs of this episode, summed (up to the warning)
  * @misses: failed looks at a module known to be there
  * @slow_warned: "present but not answering" was logged for this episode
  */
@@ -237,11 +247,10 @@ struct sff8472_hotplug {
 	bool gpio_failed;
 	unsigned int poll_ms;
 	u64 next_poll;
-	u64 next_full;
 	u64 deadline;
-	u64 last_verify;
+	unsigned int polls;
 	unsigned int retry_ms;
-	u64 retry_start;
+	unsigned int retried_ms;
 	unsigned int misses;
 	bool slow_warned;
 };

@@ -174,9 +174,26 @@ static int sff8472_read_a2(struct sff8472_bus *bus, struct sff8472_module *m)
 	return 0;
 }
 
-/* 0 when @dmi, read from the cage, is the CC_DMI of @m, else -ESTALE. */
-static int sff8472_dmi_same(const struct sff8472_module *m, u8 dmi)
+/*
+ * Is @m the module in the cage? @len bytes at A2h @off (none: CC_DMI
+ * alone), then its CC_DMI, in one transfer where the adapter allows.
+ * Return: 0, -ESTALE for another module's CC_DMI, or the bus error.
+ */
+static int sff8472_read_same(struct sff8472_bus *bus,
+			     const struct sff8472_module *m, unsigned int off,
+			     u8 *buf, size_t len)
 {
+	u8 dmi;
+	int ret;
+
+	if (len)
+		ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, off, buf,
+					      len, SFP_CHKSUM, &dmi);
+	else
+		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
+				       &dmi, 1);
+	if (ret)
+		return ret;
 	return dmi == m->a2[SFP_CHKSUM] ? 0 : -ESTALE;
 }
 
@@ -185,14 +202,9 @@ static int sff8472_read_live(struct sff8472_bus *bus,
 			     const struct sff8472_module *m,
 			     struct sff8472_snapshot *snap)
 {
-	u8 cc_dmi;
-	int ret;
+	int ret = sff8472_read_same(bus, m, SFF8472_LIVE_START, snap->raw,
+				    SFF8472_LIVE_LEN);
 
-	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, SFF8472_LIVE_START,
-				      snap->raw, SFF8472_LIVE_LEN,
-				      SFP_CHKSUM, &cc_dmi);
-	if (!ret)
-		ret = sff8472_dmi_same(m, cc_dmi);
 	if (ret)
 		return ret;
 	sff8472_decode_live(snap->raw, &snap->lv);
@@ -237,7 +249,7 @@ static void sff8472_commit(struct sff8472_cache *cache,
 	cache->present = true;
 	cache->doubted = false;
 	cache->live = *first;
-	cache->live.taken = get_jiffies_64();
+	cache->live.taken = sff8472_now(cache);
 	cache->live.tried = cache->mod.has_a2;
 }
 
@@ -349,12 +361,8 @@ static int sff8472_cache_proof_failed(struct sff8472_cache *cache, int ret)
 /* Before a write: CC_DMI proves the module is still the cached one. */
 static int sff8472_cache_prove_same(struct sff8472_cache *cache)
 {
-	u8 dmi;
-	int ret;
+	int ret = sff8472_read_same(cache->bus, &cache->mod, 0, NULL, 0);
 
-	ret = sff8472_bus_read(cache->bus, SFF8472_PAGE_A2, SFP_CHKSUM, &dmi, 1);
-	if (!ret)
-		ret = sff8472_dmi_same(&cache->mod, dmi);
 	return ret ? sff8472_cache_proof_failed(cache, ret) : 0;
 }
 
@@ -394,15 +402,12 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 {
 	const struct sff8472_module *m = &cache->mod;
 	struct sff8472_bus *bus = cache->bus;
-	u8 base, ext, dmi;
+	u8 base, ext;
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2) {
-		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
-				       &dmi, 1);
-		return ret ? ret : sff8472_dmi_same(m, dmi);
-	}
+	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2)
+		return sff8472_read_same(bus, m, 0, NULL, 0);
 	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
 				      &base, 1, SFP_CC_EXT, &ext);
 	if (ret)
@@ -482,10 +487,9 @@ static bool sff8472_live_fresh(const struct sff8472_cache *cache, u64 now)
 int sff8472_cache_live(struct sff8472_cache *cache,
 		       const struct sff8472_snapshot **snap)
 {
-	u64 now = get_jiffies_64();
+	u64 now = sff8472_now(cache);
 	int ret;
 
-	lockdep_assert_held(&cache->lock);
 	ret = sff8472_cache_state(cache);
 	if (ret)
 		return ret;
@@ -679,7 +683,7 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 			    u8 mask, u8 value)
 {
 	struct sff8472_bus *bus = cache->bus;
-	u8 byte, dmi;
+	u8 byte;
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
@@ -689,10 +693,7 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 	if (!cache->mod.has_ddm || !bus->max_write ||
 	    mask & ~sff8472_control_bits(&cache->mod, a2_off))
 		return -EOPNOTSUPP;
-	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, a2_off, &byte, 1,
-				      SFP_CHKSUM, &dmi);
-	if (!ret)
-		ret = sff8472_dmi_same(&cache->mod, dmi);
+	ret = sff8472_read_same(bus, &cache->mod, a2_off, &byte, 1);
 	if (ret)
 		return sff8472_cache_proof_failed(cache, ret);
 	if ((byte & mask) == (value & mask))

@@ -126,21 +126,21 @@ static void sff8472_hp_backoff(struct sff8472_data *data, u64 now)
 
 	if (!hp->retry_ms) {
 		hp->retry_ms = SFF8472_RETRY_MIN_MS;
-		hp->retry_start = now;
+		hp->retried_ms = 0;
 	} else {
 		hp->retry_ms = min(hp->retry_ms * 2, hp->poll_ms);
 	}
 	hp->deadline = sff8472_after_ms(now, hp->retry_ms);
 	if (hp->state == SFF8472_HP_RETRY && !hp->slow_warned &&
-	    time_after_eq64(now, sff8472_after_ms(hp->retry_start,
-						  SFF8472_SLOW_WARN_MS))) {
+	    hp->retried_ms >= SFF8472_SLOW_WARN_MS) {
 		dev_warn(data->dev, "module present but not answering\n");
 		hp->slow_warned = true;
 	}
+	hp->retried_ms = min(hp->retried_ms + hp->retry_ms,
+			     SFF8472_SLOW_WARN_MS);
 }
 
-static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data,
-					      u64 now)
+static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	int ret;
@@ -152,10 +152,8 @@ static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data,
 	 * again. Until a read succeeds it is in doubt, shown to nobody.
 	 */
 	ret = sff8472_cache_load(&data->cache);
-	if (!ret) {
-		hp->next_full = sff8472_after_ms(now, SFF8472_FULL_CHECK_MS);
+	if (!ret)
 		return SFF8472_EV_OK;
-	}
 	sff8472_cache_doubt(&data->cache, true);
 	dev_dbg(data->dev, "module read failed (%d)\n", ret);
 	/* Without MOD_DEF0, silence at A0h is an empty cage. */
@@ -169,12 +167,11 @@ static enum sff8472_hp_event sff8472_hp_verify(struct sff8472_data *data,
 	struct sff8472_hotplug *hp = &data->hp;
 	int ret;
 
-	hp->last_verify = now;
+	/* Back in PRESENT, the next VERIFY a reader causes waits this long. */
+	hp->deadline = sff8472_after_ms(now, SFF8472_VERIFY_MIN_MS);
 	ret = sff8472_cache_verify(&data->cache);
-	if (!ret) {
-		hp->next_full = sff8472_after_ms(now, SFF8472_FULL_CHECK_MS);
+	if (!ret)
 		return SFF8472_EV_OK;
-	}
 	if (ret == -ESTALE)
 		return SFF8472_EV_CHANGED;
 	if (!hp->gpio && ++hp->misses >= SFF8472_MISSES_GONE)
@@ -196,7 +193,7 @@ static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
 					      enum sff8472_hp_state state)
 {
 	struct sff8472_hotplug *hp = &data->hp;
-	u64 now = get_jiffies_64();
+	u64 now = sff8472_now(&data->cache);
 
 	switch (state) {
 	case SFF8472_HP_EMPTY:
@@ -212,7 +209,7 @@ static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
 		hp->deadline = sff8472_after_ms(now, SFF8472_T_SERIAL_MS);
 		return SFF8472_EV_NONE;
 	case SFF8472_HP_PROBE:
-		return sff8472_hp_probe(data, now);
+		return sff8472_hp_probe(data);
 	case SFF8472_HP_RETRY:
 		sff8472_hp_backoff(data, now);
 		return SFF8472_EV_NONE;
@@ -283,36 +280,23 @@ static int sff8472_hp_gpio(struct sff8472_data *data, bool edge)
 	return 0;
 }
 
-/*
- * A reader's read failed or met another module (the cache's
- * @verify_wanted): VERIFY at once, but at most once per
- * SFF8472_VERIFY_MIN_MS, so a module whose reads keep failing cannot turn
- * every reader into a bus flood.
- */
-static u64 sff8472_hp_verify_allowed(struct sff8472_hotplug *hp)
-{
-	return sff8472_after_ms(hp->last_verify, SFF8472_VERIFY_MIN_MS);
-}
-
-static bool sff8472_hp_verify_due(struct sff8472_data *data, u64 now)
-{
-	if (!data->cache.verify_wanted ||
-	    time_before64(now, sff8472_hp_verify_allowed(&data->hp)))
-		return false;
-	data->cache.verify_wanted = false;
-	return true;
-}
-
 /* One run: the events that are due, in order of precedence. */
 static void sff8472_hp_step(struct sff8472_data *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	unsigned long kicks = xchg(&hp->kicks, 0);
-	u64 now = get_jiffies_64();
+	u64 now = sff8472_now(&data->cache);
 	bool polled = !hp->irq_mode || (kicks & SFF8472_KICK_POLL);
 
-	if (sff8472_hp_verify_due(data, now))
+	/*
+	 * A reader's read failed or met another module: VERIFY at once, but
+	 * at most once per SFF8472_VERIFY_MIN_MS (PRESENT's deadline), so
+	 * failing reads cannot turn every reader into a bus flood.
+	 */
+	if (data->cache.verify_wanted && !time_before64(now, hp->deadline)) {
+		data->cache.verify_wanted = false;
 		kicks |= SFF8472_KICK_SUSPECT;
+	}
 	if (hp->gpio) {
 		if (sff8472_hp_gpio(data, kicks & SFF8472_KICK_EDGE)) {
 			/* Keep what was asked for until the level is known. */
@@ -333,21 +317,24 @@ static void sff8472_hp_step(struct sff8472_data *data)
 			!(kicks & SFF8472_KICK_POLL)))
 		return;
 	hp->next_poll = sff8472_after_ms(now, hp->poll_ms);
-	if (hp->state == SFF8472_HP_PRESENT &&
-	    time_after_eq64(now, hp->next_full))
+	/* One periodic look in so many (not a forced one) is a full one. */
+	if (hp->state == SFF8472_HP_PRESENT && !(kicks & SFF8472_KICK_POLL) &&
+	    ++hp->polls >= DIV_ROUND_UP(SFF8472_FULL_CHECK_MS, hp->poll_ms)) {
+		hp->polls = 0;
 		sff8472_hp_run(data, SFF8472_EV_SUSPECT);
-	else
+	} else {
 		sff8472_hp_run(data, SFF8472_EV_POLL);
+	}
 }
 
 /* Jiffies until the next run is due, or -1 when only a kick will wake us. */
 static long sff8472_hp_delay(struct sff8472_data *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
-	u64 now = get_jiffies_64(), when = U64_MAX;
+	u64 now = sff8472_now(&data->cache), when = U64_MAX;
 
 	if (data->cache.verify_wanted)
-		when = sff8472_hp_verify_allowed(hp);
+		when = hp->deadline;
 	if (hp->gpio_failed)
 		when = min(when, sff8472_after_ms(now, SFF8472_RETRY_MIN_MS * 4));
 	if (sff8472_hp_has_deadline(hp->state))

@@ -162,21 +162,39 @@ static enum sff8472_hp_state drv_state(struct sff8472_data *data)
 }
 
 /*
- * Wait (at most 2 s) until the machine waits for nothing but the next look:
- * a removal without MOD_DEF0 takes a few failed looks with back-off.
+ * @ms pass for the module and the driver, without waiting: both clocks move
+ * ahead a jiffy at a time, and the hot-plug machine runs after each step if
+ * its work is queued (as it would have run by itself when due).
  */
-static void drv_settle(struct kunit *test, struct device *dev)
+static void drv_pass(struct drv *d, unsigned int ms)
 {
-	struct sff8472_data *data = drv_data(dev);
+	unsigned long left = msecs_to_jiffies(ms);
+
+	for (; left; left--) {
+		mutex_lock(&d->data->cache.lock);
+		d->data->cache.skipped++;
+		mutex_unlock(&d->data->cache.lock);
+		sff8472_emul_skip(d->emul, jiffies_to_msecs(1));
+		flush_delayed_work(&d->data->hp.work);
+	}
+}
+
+/*
+ * Let time pass (at most 2 s) until the machine waits for nothing but the
+ * next look: a removal without MOD_DEF0 takes a few failed looks with
+ * back-off.
+ */
+static void drv_settle(struct kunit *test, struct drv *d)
+{
 	enum sff8472_hp_state state;
 	int i;
 
 	for (i = 0; i < 100; i++) {
-		flush_delayed_work(&data->hp.work);
-		state = drv_state(data);
+		flush_delayed_work(&d->data->hp.work);
+		state = drv_state(d->data);
 		if (state == SFF8472_HP_EMPTY || state == SFF8472_HP_PRESENT)
 			return;
-		msleep(20);
+		drv_pass(d, 20);
 	}
 	KUNIT_FAIL(test, "hot-plug still in %s", sff8472_hp_state_name(state));
 }
@@ -1072,7 +1090,7 @@ static void drv_test_removal(struct kunit *test)
 	/* The read fails; the presence check it queues finds the removal. */
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -EIO, ret);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -ENODEV, ret);
 	/* Thresholds are cached, but belong to a module that is gone. */
@@ -1279,7 +1297,7 @@ static void drv_test_slow_module(struct kunit *test)
 	drv_expect_show(test, &d, "present", "0\n");
 	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
 
-	msleep(350);
+	drv_pass(&d, 350);
 	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
@@ -1315,7 +1333,7 @@ static void drv_test_update_interval(struct kunit *test)
 						  hwmon_temp_input, 0));
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
-	msleep(250);
+	drv_pass(&d, 250);
 	/* 0x1900 = 6400/256 = 25 °C */
 	KUNIT_EXPECT_EQ(test, 25000L, drv_read_ok(test, &d, hwmon_temp,
 						  hwmon_temp_input, 0));
@@ -1572,7 +1590,7 @@ static void drv_test_write_range(struct kunit *test)
 
 	sff8472_emul_remove(d.emul);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_sweep_empty(test, &d, buf, false);
 	drv_sweep_empty(test, &d, buf, true);
 }
@@ -1631,11 +1649,11 @@ static void drv_test_control_bytes_default(struct kunit *test)
 	/* A cable without diagnostics has nothing to write: read-only. */
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_COPPER);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0444);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0644);
 }
 
@@ -1862,7 +1880,7 @@ static void drv_test_addr_change_after_error(struct kunit *test)
 	drv_expect_show(test, &d, "present", "1\n");
 	/* Until the module answers the next verification: errors only. */
 	drv_expect_show_err(test, &d, "vendor_pn", -EIO);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
 	KUNIT_EXPECT_EQ(test, 29500L, drv_read_ok(test, &d, hwmon_temp,
@@ -1884,7 +1902,7 @@ static void drv_test_no_general_call(struct kunit *test)
 	sff8472_emul_remove(d.emul);
 	sff8472_emul_reset_stats(d.emul);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_expect_show(test, &d, "present", "0\n");
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.general_calls, 0ULL);
@@ -1913,7 +1931,7 @@ static void drv_test_no_general_call_after_addr_change(struct kunit *test)
 						  hwmon_temp_input, 0));
 	sff8472_emul_remove(d.emul);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_expect_show(test, &d, "present", "0\n");
 	sff8472_emul_reset_stats(d.emul);
 	drv_poll(d.dev);
@@ -1999,7 +2017,7 @@ static void drv_test_transient_error(struct kunit *test)
 	hwmon = drv_hold_hwmon(test, d.dev);
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
 						  hwmon_temp_input, 0));
-	msleep(150);
+	drv_pass(&d, 150);
 	sff8472_emul_nack_next(d.emul, 1);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, -EIO, ret);
@@ -2011,13 +2029,13 @@ static void drv_test_transient_error(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, -EIO, ret);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
-	msleep(150);
+	drv_pass(&d, 150);
 	ret = sff8472_hwmon_read(hwmon, hwmon_temp, hwmon_temp_input, 0, &val);
 	KUNIT_EXPECT_EQ(test, 0, ret);
 	KUNIT_EXPECT_EQ(test, 34375L, val);
 
 	/* The same for the live part of the EEPROM file (A2h 96-119). */
-	msleep(150);
+	drv_pass(&d, 150);
 	sff8472_emul_nack_next(d.emul, 1);
 	KUNIT_EXPECT_EQ(test, -EIO,
 			nvmem_device_read(d.nvmem, 256 + 96, sizeof(buf),
@@ -2025,7 +2043,7 @@ static void drv_test_transient_error(struct kunit *test)
 	drv_poll(d.dev);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	drv_expect_show(test, &d, "present", "1\n");
-	msleep(150);
+	drv_pass(&d, 150);
 	KUNIT_EXPECT_EQ(test, (int)sizeof(buf),
 			nvmem_device_read(d.nvmem, 256 + 96, sizeof(buf),
 					  buf));
@@ -2035,7 +2053,7 @@ static void drv_test_transient_error(struct kunit *test)
 	 * are all or nothing, and this module has A2h (-ENXIO would say it
 	 * has none).
 	 */
-	msleep(150);
+	drv_pass(&d, 150);
 	sff8472_emul_nack_next(d.emul, 1);
 	KUNIT_EXPECT_EQ(test, -EIO,
 			nvmem_device_read(d.nvmem, 0, SFF8472_NVMEM_SIZE,
@@ -2380,7 +2398,7 @@ static void drv_test_gpio_presence(struct kunit *test)
 	/* Read t_serial (300 ms) after the insertion, by the work itself. */
 	WRITE_ONCE(g->level, 1);
 	drv_poll(d.dev);
-	msleep(400);
+	drv_pass(&d, 400);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
@@ -2399,6 +2417,17 @@ static void drv_test_gpio_presence(struct kunit *test)
 	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
 }
 
+/* A cage with MOD_DEF0 asserted and a module that NACKs for @ms. */
+static void drv_setup_slow(struct kunit *test, struct drv *d, unsigned int ms,
+			   const struct property_entry *props)
+{
+	drv_gpio_create(test, 1);
+	d->emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
+	sff8472_emul_set_slow_start(d->emul, ms);
+	drv_load(test, d, SFF8472_EMUL_PROFILE_INTERNAL);
+	drv_bind(test, d, props);
+}
+
 /*
  * MOD_DEF0 asserted but the module NACKs for 300 ms (GPON sticks do so for
  * up to a minute): the driver retries by itself with a growing back-off
@@ -2408,14 +2437,10 @@ static void drv_test_gpio_slow_module(struct kunit *test)
 {
 	struct drv d = {};
 
-	drv_gpio_create(test, 1);
-	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
-	sff8472_emul_set_slow_start(d.emul, 300);
-	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	drv_bind(test, &d, drv_gpio_props);
+	drv_setup_slow(test, &d, 300, drv_gpio_props);
 	drv_expect_show(test, &d, "present", "0\n");
 
-	msleep(1500);
+	drv_pass(&d, 1500);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
@@ -2436,15 +2461,33 @@ static void drv_test_gpio_slow_module_huge_poll(struct kunit *test)
 {
 	struct drv d = {};
 
-	drv_gpio_create(test, 1);
-	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
-	sff8472_emul_set_slow_start(d.emul, 300);
-	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	drv_bind(test, &d, drv_gpio_huge_poll_props);
+	drv_setup_slow(test, &d, 300, drv_gpio_huge_poll_props);
 	KUNIT_EXPECT_EQ(test, d.data->hp.poll_ms, 3600000U);
 	drv_expect_show(test, &d, "present", "0\n");
-	msleep(1500);
+	drv_pass(&d, 1500);
 	drv_expect_show(test, &d, "present", "1\n");
+}
+
+/*
+ * A module that NACKs for minutes behind an asserted MOD_DEF0 is logged
+ * once as present but not answering, when its back-offs (50 ms, doubling)
+ * have added up to a minute (the attempt at 102.35 s), and is read once it
+ * answers (at the attempt at 204.75 s).
+ */
+static void drv_test_gpio_slow_warning(struct kunit *test)
+{
+	struct drv d = {};
+
+	drv_setup_slow(test, &d, 150000, drv_gpio_props);
+	drv_pass(&d, 100000);
+	KUNIT_EXPECT_EQ(test, 0, drv_log_count(test, d.dev, "not answering"));
+	drv_pass(&d, 5000);
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, "not answering"));
+	drv_pass(&d, 95000);
+	drv_expect_show(test, &d, "present", "0\n");
+	drv_pass(&d, 5000);
+	drv_expect_show(test, &d, "present", "1\n");
+	KUNIT_EXPECT_EQ(test, 1, drv_log_count(test, d.dev, "not answering"));
 }
 
 static int drv_count_hwmon(struct device *dev, void *count)
@@ -2475,7 +2518,7 @@ static void drv_test_probe_first_look(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 	drv_poll(d.dev);
 	drv_edge(d.dev);
-	msleep(400);
+	drv_pass(&d, 400);
 	drv_poll(d.dev);
 	device_for_each_child(d.dev, &count, drv_count_hwmon);
 	KUNIT_EXPECT_EQ(test, 1, count);
@@ -2501,7 +2544,7 @@ static void drv_test_gpio_irq_reread_retry(struct kunit *test)
 	sff8472_emul_remove(d.emul);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
 	drv_edge(d.dev);
-	msleep(2000);
+	drv_pass(&d, 2000);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
@@ -2530,7 +2573,7 @@ static void drv_test_gpio_error_not_removal(struct kunit *test)
 
 	/* Retried without another edge: the module is gone by then. */
 	WRITE_ONCE(g->level, 0);
-	msleep(500);
+	drv_pass(&d, 500);
 	drv_expect_show(test, &d, "present", "0\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 }
@@ -2557,10 +2600,10 @@ static void drv_test_gpio_settle(struct kunit *test)
 	drv_poll(d.dev);
 	drv_expect_show(test, &d, "present", "0\n");
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
-	msleep(200);
+	drv_pass(&d, 200);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
-	msleep(300);
+	drv_pass(&d, 300);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 
@@ -2572,11 +2615,11 @@ static void drv_test_gpio_settle(struct kunit *test)
 	sff8472_emul_reset_stats(d.emul);
 	WRITE_ONCE(g->level, 1);
 	drv_edge(d.dev);
-	msleep(200);
+	drv_pass(&d, 200);
 	drv_stats(&d, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
 	drv_expect_show(test, &d, "present", "0\n");
-	msleep(300);
+	drv_pass(&d, 300);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NOT_NULL(test, drv_hwmon(&d));
 }
@@ -2662,7 +2705,7 @@ static void drv_test_removed_during_snapshot(struct kunit *test)
 	for (n = 1; n <= SFF8472_LIVE_LEN; n++) {
 		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
 		drv_poll(d.dev);
-		drv_settle(test, d.dev);
+		drv_settle(test, &d);
 		drv_expect_show(test, &d, "present", "1\n");
 		sff8472_emul_remove_after(d.emul, n);
 		ret = drv_read(&d, hwmon_temp, hwmon_temp_crit_alarm, 0, &val);
@@ -2838,24 +2881,13 @@ static void drv_test_swap_cloned_serial(struct kunit *test)
 	drv_load_image(test, &d, c);
 	drv_poll(d.dev);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-LR\n");
+	/* The periodic look, due now, is the one in so many that is full. */
 	mutex_lock(&d.data->cache.lock);
-	d.data->hp.next_full = get_jiffies_64();	/* it is due */
+	d.data->hp.next_poll = sff8472_now(&d.data->cache);
+	d.data->hp.polls = UINT_MAX - 1;
 	mutex_unlock(&d.data->cache.lock);
-	drv_poll(d.dev);
+	flush_delayed_work(&d.data->hp.work);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-01G-LR\n");
-}
-
-/*
- * The verification a reader's failed read asked for, now: as if the last
- * one was long ago (reader-caused verifications run at most once a
- * second), then the machine's run, waited for.
- */
-static void drv_verify_due(struct drv *d)
-{
-	mutex_lock(&d->data->cache.lock);
-	d->data->hp.last_verify = 0;
-	mutex_unlock(&d->data->cache.lock);
-	flush_delayed_work(&d->data->hp.work);
 }
 
 /*
@@ -2879,10 +2911,10 @@ static void drv_test_unstable_cc_dmi(struct kunit *test)
 		sff8472_emul_unstable_a2(d.emul, SFP_CHKSUM, 1);
 		failed += drv_read(&d, hwmon_temp, hwmon_temp_input, 0,
 				   &val) < 0;
-		drv_verify_due(&d);
+		drv_pass(&d, 1000);	/* a reader's VERIFY is due */
 	}
 	KUNIT_EXPECT_EQ(test, failed, 10);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	KUNIT_EXPECT_EQ(test, before, drv_log_count(test, d.dev, "inserted"));
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
@@ -2900,9 +2932,17 @@ static void drv_test_two_nacks_no_removal(struct kunit *test)
 	hwmon = drv_hold_hwmon(test, d.dev);
 	sff8472_emul_nack_next(d.emul, 2);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
+}
+
+/* Whatever timer the hot-plug machine waits for has expired. */
+static void drv_deadline_due(struct drv *d)
+{
+	mutex_lock(&d->data->cache.lock);
+	d->data->hp.deadline = sff8472_now(&d->data->cache);
+	mutex_unlock(&d->data->cache.lock);
 }
 
 /*
@@ -2912,8 +2952,8 @@ static void drv_test_two_nacks_no_removal(struct kunit *test)
 static void drv_park_verify(struct drv *d)
 {
 	mutex_lock(&d->data->cache.lock);
-	d->data->hp.last_verify = get_jiffies_64() +
-				  msecs_to_jiffies(QUIET_POLL_MS);
+	d->data->hp.deadline = sff8472_now(&d->data->cache) +
+			       msecs_to_jiffies(QUIET_POLL_MS);
 	mutex_unlock(&d->data->cache.lock);
 }
 
@@ -2991,8 +3031,8 @@ static void drv_test_doubt_on_stale(struct kunit *test)
 	drv_expect_in_doubt(test, &d, hwmon);
 
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	drv_verify_due(&d);
-	drv_settle(test, d.dev);
+	drv_deadline_due(&d);	/* the parked VERIFY */
+	drv_settle(test, &d);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	drv_doubt_values(test, &d, after);
 	KUNIT_EXPECT_EQ(test, before[0], after[0]);
@@ -3026,7 +3066,7 @@ static void drv_test_write_proves_module(struct kunit *test)
 
 	/* The machine reads the other module; swap back, unseen. */
 	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_park_verify(&d);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
 	KUNIT_EXPECT_EQ(test, -EIO, nvmem_device_write(d.nvmem,
@@ -3062,7 +3102,7 @@ static void drv_test_read_meets_other_module(struct kunit *test)
 			drv_eeprom_read(&d, 0, got, SFF8472_NVMEM_SIZE));
 }
 
-/* Wait (at most 3 s) until @name reads again; false if it never does. */
+/* Let time pass (at most 3 s) until @name reads again; false if never. */
 static bool drv_wait_readable(struct kunit *test, struct drv *d,
 			      const char *name)
 {
@@ -3073,7 +3113,7 @@ static bool drv_wait_readable(struct kunit *test, struct drv *d,
 		drv_show(test, d, name, &ret);
 		if (ret > 0)
 			return true;
-		msleep(20);
+		drv_pass(d, 20);
 	}
 	return false;
 }
@@ -3094,7 +3134,7 @@ static void drv_test_doubt_settled_soon(struct kunit *test)
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  drv_quiet_props);
 	drv_kick(d.dev, SFF8472_KICK_SUSPECT);	/* a verification just now */
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 
 	drv_load_image(test, &d, other);
 	drv_expire(&d);
@@ -3114,7 +3154,7 @@ static void drv_test_swap_log_order(struct kunit *test)
 		  drv_quiet_props);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
 	drv_poll(d.dev);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-LX10\n");
 	drv_log_scan(test, dev_name(d.dev), " inserted", &inserted);
 	drv_log_scan(test, dev_name(d.dev), "module removed", &removed);
@@ -3141,7 +3181,7 @@ static void drv_test_misread_not_announced(struct kunit *test)
 
 	sff8472_emul_unstable_a2(d.emul, 0, 2);
 	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	KUNIT_EXPECT_EQ(test, inserted, drv_log_count(test, d.dev,
 						      " inserted"));
@@ -3176,7 +3216,7 @@ static void drv_test_partial_user_write(struct kunit *test)
 	sff8472_emul_read_image(d.emul, img, SFF8472_NVMEM_SIZE);
 	KUNIT_EXPECT_MEMEQ(test, img + 256 + 130, data, 6);
 	KUNIT_EXPECT_MEMEQ(test, img + 256 + 136, orig + 256 + 136, 10);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_EQ(test, (ssize_t)sizeof(got),
 			drv_eeprom_read(&d, 256 + 130, got, sizeof(got)));
 	KUNIT_EXPECT_MEMEQ(test, got, img + 256 + 130, sizeof(got));
@@ -3209,7 +3249,7 @@ static void drv_test_doubt_missing(struct kunit *test)
 	drv_expect_show(test, &d, "present", "1\n");
 
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	KUNIT_EXPECT_EQ(test, SFF8472_HP_PRESENT, drv_state(d.data));
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	drv_doubt_values(test, &d, after);
@@ -3231,7 +3271,7 @@ static void drv_test_snapshot_age_64bit(struct kunit *test)
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  drv_quiet_props);
 	mutex_lock(&d.data->cache.lock);
-	d.data->cache.live.taken = get_jiffies_64() - BIT_ULL(32);
+	d.data->cache.live.taken = sff8472_now(&d.data->cache) - BIT_ULL(32);
 	mutex_unlock(&d.data->cache.lock);
 	sff8472_emul_reset_stats(d.emul);
 	drv_read_ok(test, &d, hwmon_temp, hwmon_temp_input, 0);
@@ -3418,7 +3458,7 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 		  drv_quiet_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	for (k = 1; k <= bus->snapshot_xfers; k++) {
-		drv_settle(test, d.dev);
+		drv_settle(test, &d);
 		drv_expire(&d);
 		sff8472_emul_nack_nth(d.emul, k);
 		for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
@@ -3443,7 +3483,7 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 	kunit_info(test, "sff8472-summary: faults %d\n", bus->snapshot_xfers);
 	KUNIT_EXPECT_EQ(test, wrong, 0);
 	KUNIT_EXPECT_GT(test, errors, 0);
-	drv_settle(test, d.dev);
+	drv_settle(test, &d);
 	drv_expire(&d);
 	drv_expect_channels(test, &d, &drv_internal);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
@@ -3525,21 +3565,13 @@ struct drv_fault_run {
 	int kind_errors[DRV_FAULT_FF_TAIL + 1];
 };
 
-/* Whatever timer the hot-plug machine waits for has expired. */
-static void drv_fault_due(struct drv *d)
-{
-	mutex_lock(&d->data->cache.lock);
-	d->data->hp.deadline = get_jiffies_64();
-	mutex_unlock(&d->data->cache.lock);
-}
-
 /* Run the machine (deadlines due) until it rests in @want. */
 static void drv_fault_reach(struct drv_fault_run *r, enum sff8472_hp_state want)
 {
 	int i;
 
 	for (i = 0; i < 8 && drv_state(r->d.data) != want; i++) {
-		drv_fault_due(&r->d);
+		drv_deadline_due(&r->d);
 		drv_poll(r->d.dev);
 	}
 	KUNIT_EXPECT_EQ_MSG(r->test, (int)want, (int)drv_state(r->d.data),
@@ -3998,7 +4030,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 			      { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(drv_test_gpon_byte_io, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_eeprom_one_snapshot, drv_bus_gen_params),
-	KUNIT_CASE_SLOW(drv_test_removed_during_snapshot),
+	KUNIT_CASE(drv_test_removed_during_snapshot),
 	KUNIT_CASE(drv_test_a0_only_module),
 	KUNIT_CASE(drv_test_thresholds_not_filled),
 	KUNIT_CASE(drv_test_blank_a2),
@@ -4009,7 +4041,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_doubt_on_stale),
 	KUNIT_CASE(drv_test_write_proves_module),
 	KUNIT_CASE(drv_test_read_meets_other_module),
-	KUNIT_CASE_SLOW(drv_test_doubt_settled_soon),
+	KUNIT_CASE(drv_test_doubt_settled_soon),
 	KUNIT_CASE(drv_test_swap_log_order),
 	KUNIT_CASE(drv_test_misread_not_announced),
 	KUNIT_CASE(drv_test_partial_user_write),
@@ -4037,10 +4069,11 @@ static struct kunit_case sff8472_driver_cases[] = {
 			      { .speed = KUNIT_SPEED_SLOW }),
 #if IS_ENABLED(CONFIG_GPIOLIB)
 	KUNIT_CASE(drv_test_gpio_presence),
-	KUNIT_CASE_SLOW(drv_test_gpio_slow_module),
-	KUNIT_CASE_SLOW(drv_test_gpio_slow_module_huge_poll),
-	KUNIT_CASE_SLOW(drv_test_probe_first_look),
-	KUNIT_CASE_SLOW(drv_test_gpio_irq_reread_retry),
+	KUNIT_CASE(drv_test_gpio_slow_module),
+	KUNIT_CASE(drv_test_gpio_slow_module_huge_poll),
+	KUNIT_CASE(drv_test_gpio_slow_warning),
+	KUNIT_CASE(drv_test_probe_first_look),
+	KUNIT_CASE(drv_test_gpio_irq_reread_retry),
 	KUNIT_CASE(drv_test_gpio_error_not_removal),
 	KUNIT_CASE(drv_test_gpio_settle),
 	KUNIT_CASE(drv_test_gpio_irq_defer),

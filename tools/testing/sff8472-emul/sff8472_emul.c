@@ -79,6 +79,7 @@ struct sff8472_emul {
 	unsigned int pins;
 	ktime_t inserted;
 	ktime_t busy_until;
+	atomic64_t skipped_ns;	/* time let pass without waiting */
 
 	/* settings */
 	unsigned int drb_ms;
@@ -408,6 +409,12 @@ EXPORT_SYMBOL_GPL(sff8472_emul_profile_image);
 /* ---------------------------------------------------------------------- */
 /* Module model (called with emul->lock held)                              */
 
+/* The module's clock: ktime, plus what a test let pass without waiting. */
+static ktime_t emul_now(struct sff8472_emul *e)
+{
+	return ktime_add_ns(ktime_get(), atomic64_read(&e->skipped_ns));
+}
+
 static bool emul_before(ktime_t start, u64 us, ktime_t now)
 {
 	return ktime_before(now, ktime_add_us(start, us));
@@ -694,7 +701,7 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 {
 	bool nack_all = false, ee_written = false, gc_seen = false;
 	bool all_ff = false;
-	ktime_t now = ktime_get();
+	ktime_t now = emul_now(e);
 	unsigned int data_in = 0;	/* data bytes read so far */
 	u64 bits = 0;
 	int ret = 0, i, j, dev;
@@ -777,7 +784,7 @@ static int emul_transfer(struct sff8472_emul *e, struct emul_seg *segs, int n)
 	}
 	e->unstable_on = false;
 	if (ee_written)
-		e->busy_until = ktime_add_us(ktime_get(), e->write_cycle_us);
+		e->busy_until = ktime_add_us(emul_now(e), e->write_cycle_us);
 	if (!ret && gc_seen && (gc & 3) != 1 && (gc & 3) != 3)
 		e->page = (gc & 3) == 2;
 	e->stats.bits += bits;
@@ -985,7 +992,7 @@ static void emul_apply_pins(struct sff8472_emul *e)
 static void emul_insert_locked(struct sff8472_emul *e)
 {
 	e->present = true;
-	e->inserted = ktime_get();
+	e->inserted = emul_now(e);
 	e->busy_until = 0;
 	e->ptr[0] = 0;
 	e->ptr[1] = 0;
@@ -1060,7 +1067,7 @@ EXPORT_SYMBOL_GPL(sff8472_emul_load_profile);
 
 int sff8472_emul_read_image(struct sff8472_emul *emul, u8 *buf, size_t len)
 {
-	ktime_t now = ktime_get();
+	ktime_t now = emul_now(emul);
 	int size, i;
 
 	mutex_lock(&emul->lock);
@@ -1248,6 +1255,12 @@ void sff8472_emul_set_write_cycle(struct sff8472_emul *emul, unsigned int us)
 	mutex_unlock(&emul->lock);
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_set_write_cycle);
+
+void sff8472_emul_skip(struct sff8472_emul *emul, unsigned int ms)
+{
+	atomic64_add((s64)ms * NSEC_PER_MSEC, &emul->skipped_ns);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_skip);
 
 void sff8472_emul_nack_next(struct sff8472_emul *emul, unsigned int n)
 {

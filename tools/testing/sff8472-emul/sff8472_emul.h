@@ -144,12 +144,14 @@ unsigned int sff8472_emul_get_pins(struct sff8472_emul *emul);
  * Timing, all counted from insertion. Data_Ready_Bar (A2h 110 bit 0) reads
  * high for @ms. A slow module NACKs everything for @ms. A write to the user
  * EEPROM (A2h 128-247) starts a write cycle of @us during which the module
- * NACKs its addresses (default 5000 us).
+ * NACKs its addresses (default 5000 us). skip: @ms pass for the module at
+ * once (a test's wait, without waiting).
  */
 void sff8472_emul_set_data_ready_delay(struct sff8472_emul *emul,
 				       unsigned int ms);
 void sff8472_emul_set_slow_start(struct sff8472_emul *emul, unsigned int ms);
 void sff8472_emul_set_write_cycle(struct sff8472_emul *emul, unsigned int us);
+void sff8472_emul_skip(struct sff8472_emul *emul, unsigned int ms);
 
 /*
  * Faults. nack_next: NACK the next @n transactions. nack_nth: NACK only the

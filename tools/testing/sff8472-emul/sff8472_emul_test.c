@@ -641,7 +641,7 @@ static void emul_test_status(struct kunit *test)
 	sff8472_emul_set_data_ready_delay(e, 40);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(e, "internal"));
 	KUNIT_EXPECT_EQ(test, 0x01, rd_byte(a, A2, 110));
-	msleep(60);
+	sff8472_emul_skip(e, 60);
 	KUNIT_EXPECT_EQ(test, 0x00, rd_byte(a, A2, 110));
 	sff8472_emul_remove(e);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(e));
@@ -757,9 +757,10 @@ static void emul_test_user_eeprom(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, wr_byte(a, A2, 140, 0x42));
 	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A2, 140));
 	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
+	/* @i ms of the module's time pass, a millisecond at a time */
 	for (i = 0; i < 200 && rd_byte(a, A2, 140) < 0; i++)
-		usleep_range(2000, 3000);
-	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 30);
+		sff8472_emul_skip(e, 1);
+	KUNIT_EXPECT_GE(test, i + ktime_ms_delta(ktime_get(), start), 30);
 	KUNIT_EXPECT_EQ(test, 0x42, rd_byte(a, A2, 140));
 	/* writes to read-only bytes start no write cycle */
 	KUNIT_ASSERT_EQ(test, 0, wr_byte(a, A2, 96, 0x42));
@@ -1131,9 +1132,9 @@ static void emul_test_slow_start(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_profile(e, "internal"));
 	KUNIT_EXPECT_EQ(test, -ENXIO, rd_byte(a, A0, 0));
 	for (i = 0; i < 200 && rd_byte(a, A0, 0) < 0; i++)
-		usleep_range(2000, 3000);
-	/* NACKed for the 40 ms, then answers */
-	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 40);
+		sff8472_emul_skip(e, 1);
+	/* NACKed for the 40 ms (of real and skipped time), then answers */
+	KUNIT_EXPECT_GE(test, i + ktime_ms_delta(ktime_get(), start), 40);
 	KUNIT_EXPECT_EQ(test, 0x03, rd_byte(a, A0, 0));
 }
 

@@ -94,7 +94,7 @@ def main():
         rst = f.read()
     c = c_table(repo)
     if self_test:
-        # The cell present --suspect--> verify, turned into check.
+        # The cell present --doubt--> verify, turned into check.
         changed = re.sub(r'^(present\s+check\s+\S+\s+settle\s+empty\s+)verify',
                          r'\1check ', rst, flags=re.M)
         found = changed != rst and compare(c, changed)

@@ -34,11 +34,11 @@ struct device;
 struct gpio_desc;
 struct i2c_client;
 
-/* The two 256-byte pages of a module, at 0x50 (A0h) and 0x51 (A2h). */
-enum sff8472_page {
-	SFF8472_PAGE_A0,
-	SFF8472_PAGE_A2,
-	SFF8472_PAGE_UNKNOWN,	/* address-change module in an unknown state */
+/* The two 256-byte memories of a module, at 0x50 (A0h) and 0x51 (A2h). */
+enum sff8472_addr {
+	SFF8472_A0,
+	SFF8472_A2,
+	SFF8472_ADDR_UNKNOWN,	/* address-change module in an unknown state */
 };
 
 /* How the adapter lets us read, best first (see sff8472_bus.c). */
@@ -68,7 +68,7 @@ enum sff8472_bus_mode {
  * @addr_change: the module needs the address change sequence
  * @last_addr_change: the last module seen here needed it (it may still be
  *	there, switched to A2h)
- * @cur_page: page an address-change module currently answers for
+ * @cur_addr: the address an address-change module currently answers at
  * @byte_io: the module is read one byte at a time (its EEPROM emulation
  *	breaks longer reads); @mode and @max_read say so meanwhile
  * @saved_mode: the other of @mode and SMBus byte mode
@@ -85,7 +85,7 @@ struct sff8472_bus {
 	bool allow_gc;
 	bool addr_change;
 	bool last_addr_change;
-	enum sff8472_page cur_page;
+	enum sff8472_addr cur_addr;
 	bool byte_io;
 	enum sff8472_bus_mode saved_mode;
 	unsigned int saved_max_read;
@@ -100,7 +100,7 @@ struct sff8472_bus {
  * @is_sfp: A0h byte 0 names an SFP-type module (SFF-8024 02h or 03h)
  * @gc_refused: the module needs general calls the segment does not allow
  * @cc_dmi_ok: CC_DMI of @a2 is correct
- * @thr_ok: bit per channel: its threshold set was filled in and is sane
+ * @thr_valid: bit per channel: its threshold set was filled in and is sane
  * @id: decoded @a0
  * @thr: decoded thresholds
  * @cal: calibration constants
@@ -113,7 +113,7 @@ struct sff8472_module {
 	bool is_sfp;
 	bool gc_refused;
 	bool cc_dmi_ok;
-	u8 thr_ok;
+	u8 thr_valid;
 	struct sff8472_id id;
 	struct sff8472_thresholds thr;
 	struct sff8472_calibration cal;
@@ -201,7 +201,7 @@ enum sff8472_hp_event {
 	SFF8472_EV_TIMER,	/* the state's deadline passed */
 	SFF8472_EV_MOD_ON,	/* MOD_DEF0 asserted, or an edge while high */
 	SFF8472_EV_MOD_OFF,	/* MOD_DEF0 deasserted */
-	SFF8472_EV_SUSPECT,	/* a read failed, resume, periodic full check */
+	SFF8472_EV_DOUBT,	/* a read failed, resume, periodic full check */
 	/* Outcomes of the entry actions. */
 	SFF8472_EV_OK,		/* read, or the same module */
 	SFF8472_EV_CHANGED,	/* another module's bytes */
@@ -212,7 +212,7 @@ enum sff8472_hp_event {
 
 /* Reasons to run the state machine now (sff8472_hp_kick()). */
 #define SFF8472_KICK_EDGE	BIT(0)	/* MOD_DEF0 IRQ */
-#define SFF8472_KICK_SUSPECT	BIT(1)	/* read failure, resume */
+#define SFF8472_KICK_DOUBT	BIT(1)	/* read failure, resume */
 #define SFF8472_KICK_POLL	BIT(2)	/* look now (debugfs "check") */
 
 /**
@@ -256,7 +256,7 @@ struct sff8472_hotplug {
 };
 
 /**
- * struct sff8472_data - one cage
+ * struct sff8472_cage - one cage
  * @dev: &bus.client->dev
  * @bus: transfers
  * @cache: image and snapshot, under @cache.lock
@@ -268,7 +268,7 @@ struct sff8472_hotplug {
  * @hwmon_err_logged: a failed hwmon registration was logged for this module
  * @port_name: optoe's port_name, under @cache.lock
  */
-struct sff8472_data {
+struct sff8472_cage {
 	struct device *dev;
 	struct sff8472_bus bus;
 	struct sff8472_cache cache;
@@ -291,12 +291,12 @@ static inline int sff8472_all_or_error(ssize_t ret, size_t n)
 
 /* sff8472_bus.c: every transfer; callers hold the cache lock. */
 int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer);
-int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_addr addr,
 		     unsigned int off, u8 *buf, size_t len);
-int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_addr addr,
 			    unsigned int off, u8 *buf, size_t len,
 			    unsigned int proof_off, u8 *proof);
-int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_addr addr,
 		      unsigned int off, const u8 *buf, size_t len);
 int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus);
 void sff8472_bus_module_changed(struct sff8472_bus *bus, bool addr_change);
@@ -308,7 +308,7 @@ const char *sff8472_bus_mode_name(enum sff8472_bus_mode mode);
 /* sff8472_cache.c: for the hot-plug layer. */
 int sff8472_cache_load(struct sff8472_cache *cache);
 void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone);
-int sff8472_cache_look(struct sff8472_cache *cache);
+int sff8472_cache_check(struct sff8472_cache *cache);
 int sff8472_cache_verify(struct sff8472_cache *cache);
 void sff8472_cache_drop_live(struct sff8472_cache *cache);
 void sff8472_cache_doubt(struct sff8472_cache *cache, bool doubt);
@@ -339,19 +339,19 @@ static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 
 /* sff8472_hotplug.c */
 const char *sff8472_hp_state_name(enum sff8472_hp_state state);
-int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+int sff8472_hp_init(struct sff8472_cage *data, struct gpio_desc *gpio,
 		    unsigned int poll_ms);
-void sff8472_hp_start(struct sff8472_data *data);
-void sff8472_hp_stop(struct sff8472_data *data);
-void sff8472_hp_kick(struct sff8472_data *data, unsigned long why);
-void sff8472_hp_debugfs(struct sff8472_data *data, struct dentry *dir);
+void sff8472_hp_start(struct sff8472_cage *data);
+void sff8472_hp_stop(struct sff8472_cage *data);
+void sff8472_hp_kick(struct sff8472_cage *data, unsigned long why);
+void sff8472_hp_debugfs(struct sff8472_cage *data, struct dentry *dir);
 
 /* sff8472_publish.c: called by the hot-plug work after the machine ran. */
-void sff8472_publish(struct sff8472_data *data);
+void sff8472_publish(struct sff8472_cage *data);
 
 /* sff8472_hwmon.c */
-int sff8472_hwmon_register(struct sff8472_data *data);
-void sff8472_hwmon_unregister(struct sff8472_data *data);
+int sff8472_hwmon_register(struct sff8472_cage *data);
+void sff8472_hwmon_unregister(struct sff8472_cage *data);
 
 /* sff8472_name.c */
 const char *sff8472_hwmon_name(struct device *dev);
@@ -361,17 +361,17 @@ const char *sff8472_map_label(const char *map, const char *devname,
 #endif
 
 /* sff8472_nvmem.c */
-int sff8472_nvmem_register(struct sff8472_data *data);
-void sff8472_eeprom_update_mode(struct sff8472_data *data);
+int sff8472_nvmem_register(struct sff8472_cage *data);
+void sff8472_eeprom_update_mode(struct sff8472_cage *data);
 extern const struct attribute_group sff8472_eeprom_group;
 
 /* sff8472_optoe.c */
-void sff8472_optoe_init(struct sff8472_data *data);
+void sff8472_optoe_init(struct sff8472_cage *data);
 extern const struct attribute_group sff8472_optoe_group;
 
 /* sff8472_sysfs.c */
 extern const struct attribute_group sff8472_group;
-void sff8472_sysfs_notify_presence(struct sff8472_data *data);
+void sff8472_sysfs_notify_presence(struct sff8472_cage *data);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /* The hwmon ops, visible to the tests (VISIBLE_IF_KUNIT). */

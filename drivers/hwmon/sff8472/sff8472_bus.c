@@ -177,7 +177,7 @@ int sff8472_bus_init(struct sff8472_bus *bus, u32 max_transfer)
 	if (bus->mode == SFF8472_BUS_SMBUS_BYTE)
 		dev_warn(dev,
 			 "adapter reads single bytes only: 16-bit values are not atomic, reading MSB-LSB-MSB\n");
-	bus->cur_page = SFF8472_PAGE_A0;
+	bus->cur_addr = SFF8472_A0;
 	bus->saved_mode = SFF8472_BUS_SMBUS_BYTE;
 	bus->saved_max_read = 1;
 	dev_dbg(dev, "bus mode %s, %u bytes per read, %u per write%s\n",
@@ -197,7 +197,7 @@ void sff8472_bus_module_changed(struct sff8472_bus *bus, bool addr_change)
 {
 	bus->addr_change = addr_change && bus->allow_gc;
 	bus->last_addr_change = bus->addr_change;
-	bus->cur_page = SFF8472_PAGE_A0;
+	bus->cur_addr = SFF8472_A0;
 }
 
 static int sff8472_general_call(struct sff8472_bus *bus, u8 select)
@@ -219,30 +219,30 @@ static int sff8472_general_call(struct sff8472_bus *bus, u8 select)
 			      &smbus);
 }
 
-/* Make an address-change module answer for @page; no-op for the others. */
-static int sff8472_select_page(struct sff8472_bus *bus,
-			       enum sff8472_page page)
+/* Make an address-change module answer for @addr; no-op for the others. */
+static int sff8472_select_addr(struct sff8472_bus *bus,
+			       enum sff8472_addr addr)
 {
 	int ret;
 
-	if (!bus->addr_change || bus->cur_page == page)
+	if (!bus->addr_change || bus->cur_addr == addr)
 		return 0;
 	if (WARN_ON_ONCE(!bus->allow_gc))
 		return -EOPNOTSUPP;
-	ret = sff8472_general_call(bus, page == SFF8472_PAGE_A2 ?
+	ret = sff8472_general_call(bus, addr == SFF8472_A2 ?
 				   SFF8472_GC_SELECT_A2 : SFF8472_GC_SELECT_A0);
-	bus->cur_page = ret ? SFF8472_PAGE_UNKNOWN : page;
+	bus->cur_addr = ret ? SFF8472_ADDR_UNKNOWN : addr;
 	/*
 	 * Nothing took the call: perhaps another module, swapped in, that
 	 * answers at A0h without it. Let the A0h read find out.
 	 */
-	return page == SFF8472_PAGE_A0 ? 0 : ret;
+	return addr == SFF8472_A0 ? 0 : ret;
 }
 
-static struct i2c_client *sff8472_page_client(struct sff8472_bus *bus,
-					      enum sff8472_page page)
+static struct i2c_client *sff8472_addr_client(struct sff8472_bus *bus,
+					      enum sff8472_addr addr)
 {
-	return page == SFF8472_PAGE_A2 ? bus->a2_client : bus->client;
+	return addr == SFF8472_A2 ? bus->a2_client : bus->client;
 }
 
 static int sff8472_i2c_read(struct sff8472_bus *bus,
@@ -349,18 +349,18 @@ static int sff8472_byte_read_word(struct sff8472_bus *bus,
 }
 
 /* A2h 96-109 hold live 16-bit A/D values (Table 3.17). */
-static bool sff8472_is_live_word(enum sff8472_page page, unsigned int off)
+static bool sff8472_is_live_word(enum sff8472_addr addr, unsigned int off)
 {
-	return page == SFF8472_PAGE_A2 && !(off & 1) &&
+	return addr == SFF8472_A2 && !(off & 1) &&
 	       off >= SFP_TEMP && off < SFP_STATUS;
 }
 
 /* Read up to @len bytes at @off in one go; returns the count or an error. */
 static int sff8472_read_piece_once(struct sff8472_bus *bus,
-				   enum sff8472_page page, unsigned int off,
+				   enum sff8472_addr addr, unsigned int off,
 				   u8 *buf, size_t len)
 {
-	struct i2c_client *client = sff8472_page_client(bus, page);
+	struct i2c_client *client = sff8472_addr_client(bus, addr);
 	size_t n;
 	int ret;
 
@@ -381,7 +381,7 @@ static int sff8472_read_piece_once(struct sff8472_bus *bus,
 			       sff8472_byte_read(client, off, buf);
 		break;
 	default:
-		n = len >= 2 && sff8472_is_live_word(page, off) ? 2 : 1;
+		n = len >= 2 && sff8472_is_live_word(addr, off) ? 2 : 1;
 		ret = n == 2 ? sff8472_byte_read_word(bus, client, off, buf) :
 			       sff8472_byte_read_reread_ff(client, off, buf);
 		break;
@@ -404,17 +404,17 @@ static size_t sff8472_ff_tail(const u8 *buf, size_t len)
  * fewer 0xFF bytes at its end used (top of this file).
  */
 static int sff8472_read_piece(struct sff8472_bus *bus,
-			      enum sff8472_page page, unsigned int off,
+			      enum sff8472_addr addr, unsigned int off,
 			      u8 *buf, size_t len)
 {
 	u8 again[SFF8472_PAGE_LEN];
 	int n, ret;
 
-	n = sff8472_read_piece_once(bus, page, off, buf, len);
+	n = sff8472_read_piece_once(bus, addr, off, buf, len);
 	/* In byte mode every byte was made sure of already. */
 	if (n <= 0 || bus->mode == SFF8472_BUS_SMBUS_BYTE || buf[n - 1] != 0xff)
 		return n;
-	ret = sff8472_read_piece_once(bus, page, off, again, n);
+	ret = sff8472_read_piece_once(bus, addr, off, again, n);
 	if (ret < 0)
 		return ret;
 	if (sff8472_ff_tail(again, n) <= sff8472_ff_tail(buf, n))
@@ -428,21 +428,21 @@ static bool sff8472_range_ok(unsigned int off, size_t len)
 }
 
 /*
- * Read [@off, @off + @len) of @page, leaving the last piece unread when
+ * Read [@off, @off + @len) of @addr, leaving the last piece unread when
  * @keep_last is set and the adapter can end with a combined proof; returns
  * the number of bytes left (0 or the last piece) or an error.
  */
 static int sff8472_read_pieces(struct sff8472_bus *bus,
-			       enum sff8472_page page, unsigned int off,
+			       enum sff8472_addr addr, unsigned int off,
 			       u8 *buf, size_t len, bool keep_last)
 {
 	int ret;
 
-	ret = sff8472_select_page(bus, page);
+	ret = sff8472_select_addr(bus, addr);
 	while (!ret && len) {
 		if (keep_last && len <= bus->max_read)
 			return len;
-		ret = sff8472_read_piece(bus, page, off, buf, len);
+		ret = sff8472_read_piece(bus, addr, off, buf, len);
 		if (ret < 0)
 			return ret;
 		off += ret;
@@ -454,9 +454,9 @@ static int sff8472_read_pieces(struct sff8472_bus *bus,
 }
 
 /**
- * sff8472_bus_read() - read bytes of one page
+ * sff8472_bus_read() - read bytes at one address
  * @bus: the cage's bus, with the cache lock held
- * @page: A0h or A2h
+ * @addr: A0h or A2h
  * @off: first byte
  * @buf: destination
  * @len: byte count, @off + @len <= 256
@@ -466,12 +466,12 @@ static int sff8472_read_pieces(struct sff8472_bus *bus,
  *
  * Return: 0 or a negative error code from the adapter.
  */
-int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_addr addr,
 		     unsigned int off, u8 *buf, size_t len)
 {
 	if (!sff8472_range_ok(off, len))
 		return -EINVAL;
-	return sff8472_read_pieces(bus, page, off, buf, len, false);
+	return sff8472_read_pieces(bus, addr, off, buf, len, false);
 }
 
 /* The last piece and the proof byte in one transfer of four messages. */
@@ -506,10 +506,10 @@ static size_t sff8472_ff_tail_proven(const u8 *buf, size_t len, u8 proof)
  * byte included) used.
  */
 static int sff8472_read_last_proven(struct sff8472_bus *bus,
-				    enum sff8472_page page, u8 off, u8 *buf,
+				    enum sff8472_addr addr, u8 off, u8 *buf,
 				    size_t len, u8 proof_off, u8 *proof)
 {
-	struct i2c_client *client = sff8472_page_client(bus, page);
+	struct i2c_client *client = sff8472_addr_client(bus, addr);
 	u8 again[SFF8472_PAGE_LEN], again_proof;
 	int ret;
 
@@ -532,11 +532,11 @@ static int sff8472_read_last_proven(struct sff8472_bus *bus,
 /**
  * sff8472_bus_read_proven() - read bytes, then one byte that proves it
  * @bus: the cage's bus, with the cache lock held
- * @page: A0h or A2h
+ * @addr: A0h or A2h
  * @off: first byte
  * @buf: destination
  * @len: byte count, @off + @len <= 256
- * @proof_off: offset in @page of the byte read after the data
+ * @proof_off: offset in @addr of the byte read after the data
  * @proof: where that byte goes
  *
  * The proof byte is read after every data byte, so a module that was
@@ -545,7 +545,7 @@ static int sff8472_read_last_proven(struct sff8472_bus *bus,
  *
  * Return: 0 or a negative error code from the adapter.
  */
-int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_addr addr,
 			    unsigned int off, u8 *buf, size_t len,
 			    unsigned int proof_off, u8 *proof)
 {
@@ -554,14 +554,14 @@ int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_page page,
 
 	if (!sff8472_range_ok(off, len) || proof_off >= SFF8472_PAGE_LEN)
 		return -EINVAL;
-	ret = sff8472_read_pieces(bus, page, off, buf, len, combined);
+	ret = sff8472_read_pieces(bus, addr, off, buf, len, combined);
 	if (ret < 0)
 		return ret;
 	if (ret)
-		return sff8472_read_last_proven(bus, page, off + len - ret,
+		return sff8472_read_last_proven(bus, addr, off + len - ret,
 						buf + len - ret, ret,
 						proof_off, proof);
-	ret = sff8472_read_piece(bus, page, proof_off, proof, 1);
+	ret = sff8472_read_piece(bus, addr, proof_off, proof, 1);
 	return ret < 0 ? ret : 0;
 }
 
@@ -592,7 +592,7 @@ void sff8472_bus_byte_io(struct sff8472_bus *bus, bool on)
 void sff8472_bus_forget(struct sff8472_bus *bus, bool surely_gone)
 {
 	bus->addr_change = false;
-	bus->cur_page = SFF8472_PAGE_A0;
+	bus->cur_addr = SFF8472_A0;
 	if (surely_gone)
 		bus->last_addr_change = false;
 }
@@ -615,28 +615,28 @@ int sff8472_bus_recover_a0(struct sff8472_bus *bus)
 
 	if (!bus->last_addr_change)
 		return -ENXIO;
-	ret = sff8472_read_piece(bus, SFF8472_PAGE_A2, 0, &byte, 1);
+	ret = sff8472_read_piece(bus, SFF8472_A2, 0, &byte, 1);
 	if (ret < 0)
 		return ret;
 	bus->addr_change = true;
-	bus->cur_page = SFF8472_PAGE_A2;
-	return sff8472_select_page(bus, SFF8472_PAGE_A0);
+	bus->cur_addr = SFF8472_A2;
+	return sff8472_select_addr(bus, SFF8472_A0);
 }
 
 /**
  * sff8472_bus_write() - write bytes in one transaction
  * @bus: the cage's bus, with the cache lock held
- * @page: A0h or A2h
+ * @addr: A0h or A2h
  * @off: first byte
  * @buf: bytes to write
  * @len: 1 to @bus->max_write bytes, within one EEPROM page
  *
  * Return: 0 or a negative error code.
  */
-int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
+int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_addr addr,
 		      unsigned int off, const u8 *buf, size_t len)
 {
-	struct i2c_client *client = sff8472_page_client(bus, page);
+	struct i2c_client *client = sff8472_addr_client(bus, addr);
 	u8 msg_buf[SFF8472_USER_EEPROM_PAGE + 1];
 	struct i2c_msg msg = {
 		.addr = client->addr, .len = len + 1, .buf = msg_buf,
@@ -646,7 +646,7 @@ int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_page page,
 	if (!len || len > bus->max_write || !sff8472_range_ok(off, len))
 		return -EINVAL;
 
-	ret = sff8472_select_page(bus, page);
+	ret = sff8472_select_addr(bus, addr);
 	if (ret)
 		return ret;
 
@@ -682,7 +682,7 @@ int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus)
 	for (;;) {
 		/* Sample the time first, like at24, so load cannot cut short. */
 		started = jiffies;
-		if (sff8472_read_piece(bus, SFF8472_PAGE_A2,
+		if (sff8472_read_piece(bus, SFF8472_A2,
 				       SFF8472_A2_USER_EEPROM, &byte, 1) == 1)
 			return 0;
 		if (!time_before(started, deadline))

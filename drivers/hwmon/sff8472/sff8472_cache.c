@@ -49,27 +49,27 @@ static bool sff8472_a0_codes_ok(const u8 *a0)
 	return sff8472_base_checksum_ok(a0) && sff8472_ext_checksum_ok(a0);
 }
 
-/* Read 0-95 of @page, once more if its check code(s) are wrong. */
-static int sff8472_read_block(struct sff8472_bus *bus, enum sff8472_page page,
+/* Read 0-95 of @addr, once more if its check code(s) are wrong. */
+static int sff8472_read_block(struct sff8472_bus *bus, enum sff8472_addr addr,
 			      u8 *buf)
 {
-	bool (*ok)(const u8 *) = page == SFF8472_PAGE_A0 ?
+	bool (*ok)(const u8 *) = addr == SFF8472_A0 ?
 				 sff8472_a0_codes_ok : sff8472_dmi_checksum_ok;
 	int ret;
 
-	ret = sff8472_bus_read(bus, page, 0, buf, SFF8472_BASE_LEN);
+	ret = sff8472_bus_read(bus, addr, 0, buf, SFF8472_BASE_LEN);
 	if (!ret && !ok(buf))
-		ret = sff8472_bus_read(bus, page, 0, buf, SFF8472_BASE_LEN);
+		ret = sff8472_bus_read(bus, addr, 0, buf, SFF8472_BASE_LEN);
 	return ret;
 }
 
 /* A0h 0-95; -ENODEV when nothing (or only pulled-up lines) answers. */
 static int sff8472_read_a0_base(struct sff8472_bus *bus, u8 *a0)
 {
-	int ret = sff8472_read_block(bus, SFF8472_PAGE_A0, a0);
+	int ret = sff8472_read_block(bus, SFF8472_A0, a0);
 
 	if (ret && !sff8472_bus_recover_a0(bus))
-		ret = sff8472_read_block(bus, SFF8472_PAGE_A0, a0);
+		ret = sff8472_read_block(bus, SFF8472_A0, a0);
 	if (ret || sff8472_all(a0, SFF8472_BASE_LEN, 0xff))
 		return -ENODEV;
 	return 0;
@@ -152,7 +152,7 @@ static void sff8472_classify(struct sff8472_module *m)
 	else
 		m->has_ddm = m->cc_dmi_ok && !all_ff && !all_00;
 	m->has_ddm &= m->has_a2 && m->is_sfp;
-	m->thr_ok = m->has_ddm ? sff8472_thresholds_ok(m) : 0;
+	m->thr_valid = m->has_ddm ? sff8472_thresholds_ok(m) : 0;
 }
 
 /* A2h 0-95 and 120-255; a module without a readable A2h is fine. */
@@ -160,12 +160,12 @@ static int sff8472_read_a2(struct sff8472_bus *bus, struct sff8472_module *m)
 {
 	int ret;
 
-	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, m->a2);
+	ret = sff8472_read_block(bus, SFF8472_A2, m->a2);
 	if (ret)	/* Some modules NACK once while busy: ask twice. */
-		ret = sff8472_read_block(bus, SFF8472_PAGE_A2, m->a2);
+		ret = sff8472_read_block(bus, SFF8472_A2, m->a2);
 	if (ret)
 		return 0;
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFF8472_A2_STATIC_TAIL,
+	ret = sff8472_bus_read(bus, SFF8472_A2, SFF8472_A2_STATIC_TAIL,
 			       &m->a2[SFF8472_A2_STATIC_TAIL],
 			       SFF8472_PAGE_LEN - SFF8472_A2_STATIC_TAIL);
 	if (ret)
@@ -187,10 +187,10 @@ static int sff8472_read_same(struct sff8472_bus *bus,
 	int ret;
 
 	if (len)
-		ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A2, off, buf,
+		ret = sff8472_bus_read_proven(bus, SFF8472_A2, off, buf,
 					      len, SFP_CHKSUM, &dmi);
 	else
-		ret = sff8472_bus_read(bus, SFF8472_PAGE_A2, SFP_CHKSUM,
+		ret = sff8472_bus_read(bus, SFF8472_A2, SFP_CHKSUM,
 				       &dmi, 1);
 	if (ret)
 		return ret;
@@ -223,7 +223,7 @@ static int sff8472_prove(struct sff8472_bus *bus, struct sff8472_module *m,
 
 	if (m->has_a2)
 		return sff8472_read_live(bus, m, first);
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFP_CC_EXT,
+	ret = sff8472_bus_read(bus, SFF8472_A0, SFP_CC_EXT,
 			       &cc_ext, 1);
 	if (!ret && cc_ext != m->a0[SFP_CC_EXT])
 		ret = -EIO;
@@ -275,7 +275,7 @@ int sff8472_cache_load(struct sff8472_cache *cache)
 	ret = sff8472_read_a0(bus, m->a0);
 	if (ret)
 		return ret;
-	ret = sff8472_bus_read(bus, SFF8472_PAGE_A0, SFF8472_BASE_LEN,
+	ret = sff8472_bus_read(bus, SFF8472_A0, SFF8472_BASE_LEN,
 			       &m->a0[SFF8472_BASE_LEN],
 			       SFF8472_PAGE_LEN - SFF8472_BASE_LEN);
 	if (ret)
@@ -359,7 +359,7 @@ static int sff8472_cache_proof_failed(struct sff8472_cache *cache, int ret)
 }
 
 /* Before a write: CC_DMI proves the module is still the cached one. */
-static int sff8472_cache_prove_same(struct sff8472_cache *cache)
+static int sff8472_cache_same_module(struct sff8472_cache *cache)
 {
 	int ret = sff8472_read_same(cache->bus, &cache->mod, 0, NULL, 0);
 
@@ -388,7 +388,7 @@ void sff8472_cache_drop_live(struct sff8472_cache *cache)
 EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_drop_live);
 
 /**
- * sff8472_cache_look() - cheap look: is the cached module still there?
+ * sff8472_cache_check() - cheap look: is the cached module still there?
  * @cache: the cage's cache, with its lock held
  *
  * Reads the two A0h check codes (CC_BASE, CC_EXT) in one transfer where
@@ -398,7 +398,7 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_drop_live);
  * Return: 0 when they match the cache, -ESTALE when they differ, or the
  * bus error.
  */
-int sff8472_cache_look(struct sff8472_cache *cache)
+int sff8472_cache_check(struct sff8472_cache *cache)
 {
 	const struct sff8472_module *m = &cache->mod;
 	struct sff8472_bus *bus = cache->bus;
@@ -406,9 +406,9 @@ int sff8472_cache_look(struct sff8472_cache *cache)
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	if (bus->addr_change && bus->cur_page == SFF8472_PAGE_A2)
+	if (bus->addr_change && bus->cur_addr == SFF8472_A2)
 		return sff8472_read_same(bus, m, 0, NULL, 0);
-	ret = sff8472_bus_read_proven(bus, SFF8472_PAGE_A0, SFP_CC_BASE,
+	ret = sff8472_bus_read_proven(bus, SFF8472_A0, SFP_CC_BASE,
 				      &base, 1, SFP_CC_EXT, &ext);
 	if (ret)
 		return ret;
@@ -434,14 +434,14 @@ int sff8472_cache_verify(struct sff8472_cache *cache)
 	int ret;
 
 	lockdep_assert_held(&cache->lock);
-	ret = sff8472_read_block(bus, SFF8472_PAGE_A0, buf);
+	ret = sff8472_read_block(bus, SFF8472_A0, buf);
 	if (ret)
 		return ret;
 	if (memcmp(buf, m->a0, SFF8472_BASE_LEN))
 		return -ESTALE;
 	if (!m->is_sfp || m->gc_refused)
 		return 0;
-	ret = sff8472_read_block(bus, SFF8472_PAGE_A2, buf);
+	ret = sff8472_read_block(bus, SFF8472_A2, buf);
 	if (!m->has_a2)
 		return !ret && (m->id.diag_type & SFP_DIAGMON_DDM) ? -ESTALE : 0;
 	if (ret)
@@ -699,7 +699,7 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 	if ((byte & mask) == (value & mask))
 		return 0;
 	byte = (byte & ~mask) | (value & mask);
-	ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, a2_off, &byte, 1);
+	ret = sff8472_bus_write(bus, SFF8472_A2, a2_off, &byte, 1);
 	sff8472_cache_drop_live(cache);
 	return ret;
 }
@@ -782,7 +782,7 @@ static ssize_t sff8472_write_user(struct sff8472_cache *cache,
 
 		n = min_t(size_t, n, SFF8472_USER_EEPROM_PAGE -
 				     pos % SFF8472_USER_EEPROM_PAGE);
-		ret = sff8472_bus_write(bus, SFF8472_PAGE_A2, pos, buf + done,
+		ret = sff8472_bus_write(bus, SFF8472_A2, pos, buf + done,
 					n);
 		if (ret)
 			break;
@@ -838,12 +838,12 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 		return ret;
 	if (!cache->mod.has_a2)
 		return -EOPNOTSUPP;	/* no A2h, so no user EEPROM */
-	ret = sff8472_cache_prove_same(cache);
+	ret = sff8472_cache_same_module(cache);
 	if (ret)
 		return ret;
 
 	written = sff8472_write_user(cache, a2_off, buf, count);
-	if (!sff8472_bus_read(bus, SFF8472_PAGE_A2, a2_off, back, count))
+	if (!sff8472_bus_read(bus, SFF8472_A2, a2_off, back, count))
 		memcpy(&cache->mod.a2[a2_off], back, count);
 	else if (written > 0)
 		written = -EIO;

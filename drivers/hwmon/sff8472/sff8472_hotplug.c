@@ -59,7 +59,7 @@ static const char * const sff8472_hp_event_names[] = {
 	[SFF8472_EV_TIMER] = "timer",
 	[SFF8472_EV_MOD_ON] = "mod-on",
 	[SFF8472_EV_MOD_OFF] = "mod-off",
-	[SFF8472_EV_SUSPECT] = "suspect",
+	[SFF8472_EV_DOUBT] = "doubt",
 	[SFF8472_EV_OK] = "ok",
 	[SFF8472_EV_CHANGED] = "changed",
 	[SFF8472_EV_FAILED] = "failed",
@@ -94,7 +94,7 @@ static enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 		V = SFF8472_HP_VERIFY, M = SFF8472_HP_MISSING,
 	};
 	static const u8 next[SFF8472_HP_NUM_STATES][SFF8472_EV_NUM_EVENTS] = {
-		/*     none poll timer on off suspect ok changed failed gone */
+		/*     none poll timer on off doubt   ok changed failed gone */
 		[E] = { E,   P,   E,    S, E,  P,      E, E,      E,     E },
 		[S] = { S,   S,   P,    S, E,  S,      S, S,      S,     S },
 		[P] = { P,   P,   P,    S, E,  P,      Q, P,      R,     E },
@@ -120,7 +120,7 @@ static u64 sff8472_after_ms(u64 now, unsigned int ms)
 }
 
 /* Next attempt at a module that is there but failing: 50 ms, doubling. */
-static void sff8472_hp_backoff(struct sff8472_data *data, u64 now)
+static void sff8472_hp_backoff(struct sff8472_cage *data, u64 now)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 
@@ -140,7 +140,7 @@ static void sff8472_hp_backoff(struct sff8472_data *data, u64 now)
 			     SFF8472_SLOW_WARN_MS);
 }
 
-static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data)
+static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_cage *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	int ret;
@@ -161,7 +161,7 @@ static enum sff8472_hp_event sff8472_hp_probe(struct sff8472_data *data)
 					     SFF8472_EV_FAILED;
 }
 
-static enum sff8472_hp_event sff8472_hp_verify(struct sff8472_data *data,
+static enum sff8472_hp_event sff8472_hp_verify(struct sff8472_cage *data,
 					       u64 now)
 {
 	struct sff8472_hotplug *hp = &data->hp;
@@ -179,9 +179,9 @@ static enum sff8472_hp_event sff8472_hp_verify(struct sff8472_data *data,
 	return SFF8472_EV_FAILED;
 }
 
-static enum sff8472_hp_event sff8472_hp_check(struct sff8472_data *data)
+static enum sff8472_hp_event sff8472_hp_check(struct sff8472_cage *data)
 {
-	int ret = sff8472_cache_look(&data->cache);
+	int ret = sff8472_cache_check(&data->cache);
 
 	if (!ret)
 		return SFF8472_EV_OK;
@@ -189,7 +189,7 @@ static enum sff8472_hp_event sff8472_hp_check(struct sff8472_data *data)
 }
 
 /* Entry actions of every state; returns the outcome, if the state has one. */
-static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
+static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_cage *data,
 					      enum sff8472_hp_state state)
 {
 	struct sff8472_hotplug *hp = &data->hp;
@@ -234,7 +234,7 @@ static enum sff8472_hp_event sff8472_hp_enter(struct sff8472_data *data,
 }
 
 /* Feed @event to the machine, and the outcomes of the states it enters. */
-static void sff8472_hp_run(struct sff8472_data *data,
+static void sff8472_hp_run(struct sff8472_cage *data,
 			   enum sff8472_hp_event event)
 {
 	struct sff8472_hotplug *hp = &data->hp;
@@ -259,7 +259,7 @@ static void sff8472_hp_run(struct sff8472_data *data,
  * or on an IRQ edge while asserted (an edge pair can hide a swap).
  * Return: 0, or -EIO when the level could not be read.
  */
-static int sff8472_hp_gpio(struct sff8472_data *data, bool edge)
+static int sff8472_hp_gpio(struct sff8472_cage *data, bool edge)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	bool was = hp->level;
@@ -281,7 +281,7 @@ static int sff8472_hp_gpio(struct sff8472_data *data, bool edge)
 }
 
 /* One run: the events that are due, in order of precedence. */
-static void sff8472_hp_step(struct sff8472_data *data)
+static void sff8472_hp_step(struct sff8472_cage *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	unsigned long kicks = xchg(&hp->kicks, 0);
@@ -295,7 +295,7 @@ static void sff8472_hp_step(struct sff8472_data *data)
 	 */
 	if (data->cache.verify_wanted && !time_before64(now, hp->deadline)) {
 		data->cache.verify_wanted = false;
-		kicks |= SFF8472_KICK_SUSPECT;
+		kicks |= SFF8472_KICK_DOUBT;
 	}
 	if (hp->gpio) {
 		if (sff8472_hp_gpio(data, kicks & SFF8472_KICK_EDGE)) {
@@ -306,8 +306,8 @@ static void sff8472_hp_step(struct sff8472_data *data)
 		if (!hp->level)
 			return;
 	}
-	if (kicks & SFF8472_KICK_SUSPECT)
-		sff8472_hp_run(data, SFF8472_EV_SUSPECT);
+	if (kicks & SFF8472_KICK_DOUBT)
+		sff8472_hp_run(data, SFF8472_EV_DOUBT);
 	if (sff8472_hp_has_deadline(hp->state)) {
 		if (time_after_eq64(now, hp->deadline))
 			sff8472_hp_run(data, SFF8472_EV_TIMER);
@@ -321,14 +321,14 @@ static void sff8472_hp_step(struct sff8472_data *data)
 	if (hp->state == SFF8472_HP_PRESENT && !(kicks & SFF8472_KICK_POLL) &&
 	    ++hp->polls >= DIV_ROUND_UP(SFF8472_FULL_CHECK_MS, hp->poll_ms)) {
 		hp->polls = 0;
-		sff8472_hp_run(data, SFF8472_EV_SUSPECT);
+		sff8472_hp_run(data, SFF8472_EV_DOUBT);
 	} else {
 		sff8472_hp_run(data, SFF8472_EV_POLL);
 	}
 }
 
 /* Jiffies until the next run is due, or -1 when only a kick will wake us. */
-static long sff8472_hp_delay(struct sff8472_data *data)
+static long sff8472_hp_delay(struct sff8472_cage *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	u64 now = sff8472_now(&data->cache), when = U64_MAX;
@@ -349,7 +349,7 @@ static long sff8472_hp_delay(struct sff8472_data *data)
 }
 
 /* Run the machine now, tell the outputs, and sleep until next time. */
-static void sff8472_hp_run_now(struct sff8472_data *data)
+static void sff8472_hp_run_now(struct sff8472_cage *data)
 {
 	struct sff8472_hotplug *hp = &data->hp;
 	long delay;
@@ -373,7 +373,7 @@ static void sff8472_hp_work(struct work_struct *work)
 						  struct sff8472_hotplug,
 						  work);
 
-	sff8472_hp_run_now(container_of(hp, struct sff8472_data, hp));
+	sff8472_hp_run_now(container_of(hp, struct sff8472_cage, hp));
 }
 
 /**
@@ -384,7 +384,7 @@ static void sff8472_hp_work(struct work_struct *work)
  * Safe from any context that may queue work (the MOD_DEF0 IRQ thread,
  * debugfs, resume).
  */
-void sff8472_hp_kick(struct sff8472_data *data, unsigned long why)
+void sff8472_hp_kick(struct sff8472_cage *data, unsigned long why)
 {
 	set_mask_bits(&data->hp.kicks, 0, why);
 	mod_delayed_work(system_freezable_wq, &data->hp.work, 0);
@@ -399,7 +399,7 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_kick);
  *
  * Return: 0 or -ENOMEM.
  */
-int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
+int sff8472_hp_init(struct sff8472_cage *data, struct gpio_desc *gpio,
 		    unsigned int poll_ms)
 {
 	struct sff8472_hotplug *hp = &data->hp;
@@ -421,7 +421,7 @@ int sff8472_hp_init(struct sff8472_data *data, struct gpio_desc *gpio,
  * Synchronous so that probe never waits for a work item, which would never
  * run if workqueues were already frozen for suspend.
  */
-void sff8472_hp_start(struct sff8472_data *data)
+void sff8472_hp_start(struct sff8472_cage *data)
 {
 	set_mask_bits(&data->hp.kicks, 0, SFF8472_KICK_POLL);
 	sff8472_hp_run_now(data);
@@ -434,7 +434,7 @@ void sff8472_hp_start(struct sff8472_data *data)
  * else can there: the IRQ and the debugfs file are gone first, and resume
  * and unbind exclude each other.
  */
-void sff8472_hp_stop(struct sff8472_data *data)
+void sff8472_hp_stop(struct sff8472_cage *data)
 {
 	mutex_lock(&data->cache.lock);
 	data->cache.watch = NULL;
@@ -444,7 +444,7 @@ void sff8472_hp_stop(struct sff8472_data *data)
 
 static int sff8472_hp_state_show(struct seq_file *s, void *unused)
 {
-	struct sff8472_data *data = s->private;
+	struct sff8472_cage *data = s->private;
 	struct sff8472_hotplug *hp = &data->hp;
 
 	mutex_lock(&data->cache.lock);
@@ -463,7 +463,7 @@ static ssize_t sff8472_hp_state_write(struct file *file,
 				      const char __user *ubuf, size_t count,
 				      loff_t *ppos)
 {
-	struct sff8472_data *data = file_inode(file)->i_private;
+	struct sff8472_cage *data = file_inode(file)->i_private;
 	char buf[8] = { };
 
 	if (count >= sizeof(buf) || copy_from_user(buf, ubuf, count))
@@ -488,7 +488,7 @@ static const struct file_operations sff8472_hp_state_fops = {
  * @data: the cage
  * @dir: the cage's debugfs directory
  */
-void sff8472_hp_debugfs(struct sff8472_data *data, struct dentry *dir)
+void sff8472_hp_debugfs(struct sff8472_cage *data, struct dentry *dir)
 {
 	debugfs_create_file("hotplug_state", 0600, dir, data,
 			    &sff8472_hp_state_fops);

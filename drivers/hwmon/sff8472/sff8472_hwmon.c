@@ -149,7 +149,7 @@ static int sff8472_threshold(const struct sff8472_module *m,
 
 	if (IS_ERR(m))
 		return PTR_ERR(m);
-	if (!m->has_ddm || !(m->thr_ok & BIT(ch)))
+	if (!m->has_ddm || !(m->thr_valid & BIT(ch)))
 		return -ENODATA;
 	ret = sff8472_calibrate(&m->cal, ch, m->thr.raw[ch][limit], unit, &out);
 	if (!ret)
@@ -189,7 +189,7 @@ static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
 	return 0;
 }
 
-static int sff8472_chip_read(struct sff8472_data *data, u32 attr, long *val)
+static int sff8472_chip_read(struct sff8472_cage *data, u32 attr, long *val)
 {
 	if (attr != hwmon_chip_update_interval)
 		return -EOPNOTSUPP;
@@ -201,7 +201,7 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_read(struct device *dev,
 					enum hwmon_sensor_types type,
 					u32 attr, int channel, long *val)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	struct sff8472_cache *cache = &data->cache;
 	enum sff8472_limit limit = SFF8472_LOW_ALARM;
 	enum sff8472_attr_kind kind;
@@ -231,7 +231,7 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_write(struct device *dev,
 					 enum hwmon_sensor_types type,
 					 u32 attr, int channel, long val)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 
 	if (type != hwmon_chip || attr != hwmon_chip_update_interval)
 		return -EOPNOTSUPP;
@@ -270,11 +270,11 @@ VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 						  enum hwmon_sensor_types type,
 						  u32 attr, int channel)
 {
-	struct sff8472_data *data = (struct sff8472_data *)drvdata;
+	struct sff8472_cage *data = (struct sff8472_cage *)drvdata;
 	enum sff8472_limit limit;
 	enum sff8472_attr_kind kind;
 	int ch = sff8472_hwmon_channel(type, channel);
-	bool thr_ok;
+	bool thr_valid;
 
 	if (type == hwmon_chip)
 		return attr == hwmon_chip_update_interval ? 0644 : 0;
@@ -284,9 +284,9 @@ VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 	if (kind != SFF8472_ATTR_LIMIT && kind != SFF8472_ATTR_ALARM)
 		return 0444;
 	mutex_lock(&data->cache.lock);
-	thr_ok = data->cache.mod.thr_ok & BIT(ch);
+	thr_valid = data->cache.mod.thr_valid & BIT(ch);
 	mutex_unlock(&data->cache.lock);
-	return thr_ok ? 0444 : 0;
+	return thr_valid ? 0444 : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_is_visible);
 
@@ -326,7 +326,7 @@ static const struct hwmon_chip_info sff8472_chip_info = {
  *
  * Return: 0 or a negative error code (the caller logs it).
  */
-int sff8472_hwmon_register(struct sff8472_data *data)
+int sff8472_hwmon_register(struct sff8472_cage *data)
 {
 	struct device *hwmon;
 
@@ -340,7 +340,7 @@ int sff8472_hwmon_register(struct sff8472_data *data)
 }
 
 /* Remove the hwmon device (module gone or swapped), if there is one. */
-void sff8472_hwmon_unregister(struct sff8472_data *data)
+void sff8472_hwmon_unregister(struct sff8472_cage *data)
 {
 	if (!data->hwmon)
 		return;

@@ -59,7 +59,7 @@ static int sff8472_get_presence(struct device *dev, struct gpio_desc **gpio,
 }
 
 /* Both edges: a removal and an insertion each need a look. */
-static void sff8472_request_presence_irq(struct sff8472_data *data, int irq)
+static void sff8472_request_presence_irq(struct sff8472_cage *data, int irq)
 {
 	struct device *dev = data->dev;
 	int ret;
@@ -117,7 +117,7 @@ sff8472_devm_client_debugfs(struct i2c_client *client)
 }
 
 /* /sys/kernel/debug/i2c/i2c-B/B-0050/ */
-static int sff8472_debugfs(struct sff8472_data *data)
+static int sff8472_debugfs(struct sff8472_cage *data)
 {
 	struct dentry *dir = SFF8472_CLIENT_DEBUGFS(data->bus.client);
 
@@ -127,7 +127,7 @@ static int sff8472_debugfs(struct sff8472_data *data)
 	return 0;
 }
 
-static void sff8472_read_properties(struct sff8472_data *data,
+static void sff8472_read_properties(struct sff8472_cage *data,
 				    u32 *max_transfer, u32 *poll_ms)
 {
 	struct device *dev = data->dev;
@@ -145,7 +145,7 @@ static void sff8472_read_properties(struct sff8472_data *data,
 	data->cache.update_interval = SFF8472_DEFAULT_UPDATE_MS;
 }
 
-static int sff8472_claim_a2(struct sff8472_data *data)
+static int sff8472_claim_a2(struct sff8472_cage *data)
 {
 	struct i2c_client *a2;
 
@@ -161,7 +161,7 @@ static int sff8472_claim_a2(struct sff8472_data *data)
 static int sff8472_probe(struct i2c_client *client)
 {
 	struct device *dev = &client->dev;
-	struct sff8472_data *data;
+	struct sff8472_cage *data;
 	struct gpio_desc *gpio;
 	u32 max_transfer, poll_ms;
 	int irq, ret;
@@ -234,7 +234,7 @@ MODULE_DEVICE_TABLE(of, sff8472_of_match);
  */
 static int sff8472_resume(struct device *dev)
 {
-	sff8472_hp_kick(dev_get_drvdata(dev), SFF8472_KICK_SUSPECT);
+	sff8472_hp_kick(dev_get_drvdata(dev), SFF8472_KICK_DOUBT);
 	return 0;
 }
 

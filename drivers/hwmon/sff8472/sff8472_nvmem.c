@@ -28,7 +28,7 @@
 #include "sff8472.h"
 #include "sff8472_compat.h"
 
-static ssize_t sff8472_eeprom_read(struct sff8472_data *data,
+static ssize_t sff8472_eeprom_read(struct sff8472_cage *data,
 				   unsigned int off, u8 *buf, size_t count,
 				   bool whole)
 {
@@ -40,7 +40,7 @@ static ssize_t sff8472_eeprom_read(struct sff8472_data *data,
 	return ret;
 }
 
-static ssize_t sff8472_eeprom_write(struct sff8472_data *data,
+static ssize_t sff8472_eeprom_write(struct sff8472_cage *data,
 				    unsigned int off, const u8 *buf,
 				    size_t count)
 {
@@ -70,7 +70,7 @@ static int sff8472_nvmem_write(void *priv, unsigned int off, void *val,
 				    count);
 }
 
-int sff8472_nvmem_register(struct sff8472_data *data)
+int sff8472_nvmem_register(struct sff8472_cage *data)
 {
 	struct nvmem_config config = {
 		.name = dev_name(data->dev),
@@ -130,7 +130,7 @@ static const struct bin_attribute *const sff8472_eeprom_attrs[] = {
  * is something root may write: a control the module in the cage
  * advertises, or the opted-in user EEPROM.
  */
-static umode_t sff8472_eeprom_mode(struct sff8472_data *data)
+static umode_t sff8472_eeprom_mode(struct sff8472_cage *data)
 {
 	bool writable;
 
@@ -153,7 +153,7 @@ static umode_t sff8472_eeprom_visible(struct kobject *kobj,
  * Until the driver core has made the file (during probe) there is nothing
  * to change: it gets its mode from sff8472_eeprom_visible() then.
  */
-void sff8472_eeprom_update_mode(struct sff8472_data *data)
+void sff8472_eeprom_update_mode(struct sff8472_cage *data)
 {
 	int ret = sysfs_chmod_file(&data->dev->kobj, &bin_attr_eeprom.attr,
 				   sff8472_eeprom_mode(data));

@@ -35,7 +35,7 @@
  * port_name starts as the cage's firmware label, else its device name
  * (what optoe shows); write_max as the driver writes without it.
  */
-void sff8472_optoe_init(struct sff8472_data *data)
+void sff8472_optoe_init(struct sff8472_cage *data)
 {
 	const char *label = NULL;
 
@@ -68,7 +68,7 @@ static DEVICE_ATTR_RW(dev_class);
 static ssize_t port_name_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	ssize_t ret;
 
 	mutex_lock(&data->cache.lock);
@@ -82,7 +82,7 @@ static ssize_t port_name_store(struct device *dev,
 			       struct device_attribute *attr,
 			       const char *buf, size_t count)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	const char *word = skip_spaces(buf);
 	size_t len = strcspn(word, " \t\n");
 
@@ -99,7 +99,7 @@ static DEVICE_ATTR_RW(port_name);
 static ssize_t write_max_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 
 	return sysfs_emit(buf, "%u\n", READ_ONCE(data->cache.write_max));
 }
@@ -108,7 +108,7 @@ static ssize_t write_max_store(struct device *dev,
 			       struct device_attribute *attr,
 			       const char *buf, size_t count)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	unsigned int max;
 
 	if (kstrtouint(buf, 0, &max) || !max || max > SFF8472_OPTOE_PAGE)

@@ -18,7 +18,7 @@
 #include "sff8472.h"
 
 /* One line per thing worth knowing about a new module. */
-static void sff8472_log_module(struct sff8472_data *data,
+static void sff8472_log_module(struct sff8472_cage *data,
 			       const struct sff8472_module *m)
 {
 	const struct sff8472_id *id = &m->id;
@@ -37,11 +37,11 @@ static void sff8472_log_module(struct sff8472_data *data,
 	else if (m->has_a2 && !m->has_ddm && (id->diag_type & SFP_DIAGMON_DDM))
 		dev_warn(data->dev,
 			 "module advertises diagnostics but A2h is blank\n");
-	if (m->has_ddm && m->thr_ok != GENMASK(SFF8472_NUM_CHANNELS - 1, 0))
+	if (m->has_ddm && m->thr_valid != GENMASK(SFF8472_NUM_CHANNELS - 1, 0))
 		dev_info(data->dev,
 			 "thresholds not filled in for channels %#x: no limits or alarms for them\n",
 			 (unsigned int)GENMASK(SFF8472_NUM_CHANNELS - 1, 0) &
-			 ~m->thr_ok);
+			 ~m->thr_valid);
 	if (!id->cc_base_ok || !id->cc_ext_ok || !dmi)
 		dev_warn(data->dev,
 			 "module %s %s: wrong check code%s%s%s, decoding anyway\n",
@@ -59,7 +59,7 @@ static void sff8472_log_module(struct sff8472_data *data,
  *
  * Called only by the hot-plug layer's run, under its run lock.
  */
-void sff8472_publish(struct sff8472_data *data)
+void sff8472_publish(struct sff8472_cage *data)
 {
 	struct sff8472_cache *cache = &data->cache;
 	bool present, want_hwmon, changed;

@@ -30,7 +30,7 @@ static ssize_t sff8472_show_locked(struct device *dev, char *buf,
 				   ssize_t (*show)(const struct sff8472_module *m,
 						   char *buf))
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	const struct sff8472_module *m;
 	ssize_t ret;
 
@@ -123,7 +123,7 @@ SFF8472_ID_ATTR_FN(rx_power_type);
 static ssize_t present_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	bool present;
 
 	mutex_lock(&data->cache.lock);
@@ -178,7 +178,7 @@ static ssize_t sff8472_bit_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
 	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	bool val;
 	int ret;
 
@@ -213,7 +213,7 @@ static ssize_t data_ready_show(struct device *dev,
 	static const struct sff8472_bit drb = {
 		0, SFP_STATUS, SFF8472_STATUS_DATA_NOT_READY
 	};
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	bool not_ready;
 	int ret;
 
@@ -237,7 +237,7 @@ static int sff8472_power_level_supported(struct sff8472_cache *cache)
 static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
 					u8 mask)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	struct sff8472_bit bit = { 0, SFP_EXT_STATUS, mask };
 	bool level2;
 	int ret;
@@ -263,7 +263,7 @@ static ssize_t sff8472_bit_store(struct device *dev,
 				 const char *buf, size_t count)
 {
 	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	unsigned int val;
 	int ret;
 
@@ -305,7 +305,7 @@ static ssize_t power_level_store(struct device *dev,
 				 struct device_attribute *attr,
 				 const char *buf, size_t count)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	unsigned int level;
 	int ret;
 
@@ -329,7 +329,7 @@ static DEVICE_ATTR_RW(power_level);
 static ssize_t sff8472_show_fine(struct device *dev, char *buf,
 				 enum sff8472_channel ch)
 {
-	struct sff8472_data *data = dev_get_drvdata(dev);
+	struct sff8472_cage *data = dev_get_drvdata(dev);
 	long val;
 	int ret;
 
@@ -394,7 +394,7 @@ const struct attribute_group sff8472_group = {
 EXPORT_SYMBOL_IF_KUNIT(sff8472_group);
 
 /* Tell userspace the module came or went (poll() on "present", uevent). */
-void sff8472_sysfs_notify_presence(struct sff8472_data *data)
+void sff8472_sysfs_notify_presence(struct sff8472_cage *data)
 {
 	sysfs_notify(&data->dev->kobj, NULL, dev_attr_present.attr.name);
 	kobject_uevent(&data->dev->kobj, KOBJ_CHANGE);

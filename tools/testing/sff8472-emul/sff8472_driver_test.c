@@ -110,7 +110,7 @@ struct drv {
 	struct sff8472_emul *emul;
 	struct i2c_client *client;
 	struct device *dev;
-	struct sff8472_data *data;
+	struct sff8472_cage *data;
 	struct nvmem_device *nvmem;
 };
 
@@ -119,14 +119,14 @@ KUNIT_DEFINE_ACTION_WRAPPER(drv_unregister_client, i2c_unregister_device,
 KUNIT_DEFINE_ACTION_WRAPPER(drv_put_device, put_device, struct device *);
 
 /* The cage's driver data, or NULL when the driver did not bind. */
-static struct sff8472_data *drv_data(struct device *dev)
+static struct sff8472_cage *drv_data(struct device *dev)
 {
 	return dev->driver ? dev_get_drvdata(dev) : NULL;
 }
 
 static struct device *drv_hwmon_of(struct device *dev)
 {
-	struct sff8472_data *data = drv_data(dev);
+	struct sff8472_cage *data = drv_data(dev);
 
 	return data ? data->hwmon : NULL;
 }
@@ -134,7 +134,7 @@ static struct device *drv_hwmon_of(struct device *dev)
 /* Run the hot-plug machine now, as a periodic look would, and wait. */
 static void drv_kick(struct device *dev, unsigned long why)
 {
-	struct sff8472_data *data = drv_data(dev);
+	struct sff8472_cage *data = drv_data(dev);
 
 	sff8472_hp_kick(data, why);
 	flush_delayed_work(&data->hp.work);
@@ -151,7 +151,7 @@ static void drv_edge(struct device *dev)
 	drv_kick(dev, SFF8472_KICK_EDGE);
 }
 
-static enum sff8472_hp_state drv_state(struct sff8472_data *data)
+static enum sff8472_hp_state drv_state(struct sff8472_cage *data)
 {
 	enum sff8472_hp_state state;
 
@@ -3065,7 +3065,7 @@ static void drv_test_write_proves_module(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, img[256 + 110] & BIT(6));
 
 	/* The machine reads the other module; swap back, unseen. */
-	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_kick(d.dev, SFF8472_KICK_DOUBT);
 	drv_settle(test, &d);
 	drv_park_verify(&d);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
@@ -3133,7 +3133,7 @@ static void drv_test_doubt_settled_soon(struct kunit *test)
 	drv_fix_codes(other);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
 		  drv_quiet_props);
-	drv_kick(d.dev, SFF8472_KICK_SUSPECT);	/* a verification just now */
+	drv_kick(d.dev, SFF8472_KICK_DOUBT);	/* a verification just now */
 	drv_settle(test, &d);
 
 	drv_load_image(test, &d, other);
@@ -3180,7 +3180,7 @@ static void drv_test_misread_not_announced(struct kunit *test)
 	removed = drv_log_count(test, d.dev, "module removed");
 
 	sff8472_emul_unstable_a2(d.emul, 0, 2);
-	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_kick(d.dev, SFF8472_KICK_DOUBT);
 	drv_settle(test, &d);
 	KUNIT_EXPECT_PTR_EQ(test, drv_hwmon(&d), hwmon);
 	KUNIT_EXPECT_EQ(test, inserted, drv_log_count(test, d.dev,
@@ -3243,7 +3243,7 @@ static void drv_test_doubt_missing(struct kunit *test)
 	drv_doubt_values(test, &d, before);
 
 	sff8472_emul_remove(d.emul);
-	drv_kick(d.dev, SFF8472_KICK_SUSPECT);
+	drv_kick(d.dev, SFF8472_KICK_DOUBT);
 	KUNIT_EXPECT_EQ(test, SFF8472_HP_MISSING, drv_state(d.data));
 	drv_expect_in_doubt(test, &d, hwmon);
 	drv_expect_show(test, &d, "present", "1\n");

@@ -327,8 +327,26 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 				   unsigned int off, const u8 *buf,
 				   size_t count);
-int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
-			    u8 mask, u8 value);
+
+/* The bits of A2h 110 and 118 the sysfs files show; the controls (CTL) last. */
+enum sff8472_bit {
+	SFF8472_BIT_RX_LOS,
+	SFF8472_BIT_TX_FAULT,
+	SFF8472_BIT_TX_DISABLE,
+	SFF8472_BIT_RS0,
+	SFF8472_BIT_RS1,
+	SFF8472_BIT_DATA_NOT_READY,
+	SFF8472_BIT_POWER_LEVEL,
+	SFF8472_CTL_TX_DISABLE,
+	SFF8472_CTL_RATE_SELECT,
+	SFF8472_CTL_RS1,
+	SFF8472_CTL_POWER_LEVEL,
+};
+
+int sff8472_cache_bit(struct sff8472_cache *cache, enum sff8472_bit bit,
+		      bool *on);
+int sff8472_cache_set_control(struct sff8472_cache *cache,
+			      enum sff8472_bit ctl, bool on);
 bool sff8472_cache_writable(struct sff8472_cache *cache);
 
 static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,

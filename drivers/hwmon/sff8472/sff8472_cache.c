@@ -629,21 +629,52 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 	return done;
 }
 
-/* The soft controls of A2h 110 and 118, and what advertises each. */
-static const struct {
+/*
+ * The status and control bits of A2h 110 and 118 (Tables 3.17, 3.18a),
+ * and what advertises each: A0h byte 93 bits (one of them), bytes 64-65,
+ * or nothing (always there).
+ */
+static const struct sff8472_bit_desc {
 	u8 a2_off;
 	u8 mask;
-	u8 enh_option;		/* A0h byte 93 bit, or 0 */
-	u16 option;		/* A0h bytes 64-65 bit, or 0 */
-} sff8472_controls[] = {
-	{ SFP_STATUS, SFP_STATUS_TX_DISABLE_FORCE,
-	  SFP_ENHOPTS_SOFT_TX_DISABLE, 0 },
-	{ SFP_STATUS, SFP_STATUS_RS0_SELECT, SFP_ENHOPTS_SOFT_RATE_SELECT, 0 },
-	{ SFP_EXT_STATUS, SFP_EXT_STATUS_RS1_SELECT,
-	  SFP_ENHOPTS_SOFT_RATE_SFF8431, 0 },
-	{ SFP_EXT_STATUS, SFP_EXT_STATUS_PWRLVL_SELECT, 0,
-	  SFP_OPTIONS_POWER_DECL },
+	u8 enh_options;
+	u16 options;
+} sff8472_bits[] = {
+	[SFF8472_BIT_RX_LOS] = { SFP_STATUS, SFP_STATUS_RX_LOS,
+				 SFP_ENHOPTS_SOFT_RX_LOS },
+	[SFF8472_BIT_TX_FAULT] = { SFP_STATUS, SFP_STATUS_TX_FAULT,
+				   SFP_ENHOPTS_SOFT_TX_FAULT },
+	[SFF8472_BIT_TX_DISABLE] = { SFP_STATUS, SFP_STATUS_TX_DISABLE,
+				     SFP_ENHOPTS_SOFT_TX_DISABLE },
+	[SFF8472_BIT_RS0] = { SFP_STATUS, SFF8472_STATUS_RS0,
+			      SFP_ENHOPTS_SOFT_RATE_SELECT },
+	[SFF8472_BIT_RS1] = { SFP_STATUS, SFF8472_STATUS_RS1,
+			      SFP_ENHOPTS_SOFT_RATE_SELECT |
+			      SFP_ENHOPTS_SOFT_RATE_SFF8431 },
+	[SFF8472_BIT_DATA_NOT_READY] = { SFP_STATUS,
+					 SFF8472_STATUS_DATA_NOT_READY },
+	[SFF8472_BIT_POWER_LEVEL] = { SFP_EXT_STATUS,
+				      SFF8472_EXT_POWER_LEVEL_STATE, 0,
+				      SFP_OPTIONS_POWER_DECL },
+	[SFF8472_CTL_TX_DISABLE] = { SFP_STATUS, SFP_STATUS_TX_DISABLE_FORCE,
+				     SFP_ENHOPTS_SOFT_TX_DISABLE },
+	[SFF8472_CTL_RATE_SELECT] = { SFP_STATUS, SFP_STATUS_RS0_SELECT,
+				      SFP_ENHOPTS_SOFT_RATE_SELECT },
+	[SFF8472_CTL_RS1] = { SFP_EXT_STATUS, SFP_EXT_STATUS_RS1_SELECT,
+			      SFP_ENHOPTS_SOFT_RATE_SFF8431 },
+	[SFF8472_CTL_POWER_LEVEL] = { SFP_EXT_STATUS,
+				      SFP_EXT_STATUS_PWRLVL_SELECT, 0,
+				      SFP_OPTIONS_POWER_DECL },
 };
+
+/* Does @m have @d? (NULL: any module may.) */
+static bool sff8472_advertises(const struct sff8472_module *m,
+			       const struct sff8472_bit_desc *d)
+{
+	return !m || (!d->enh_options && !d->options) ||
+	       (m->id.enh_options & d->enh_options) ||
+	       (m->id.options & d->options);
+}
 
 /* Control bits of A2h @a2_off; with @m, only those @m advertises. */
 static u8 sff8472_control_bits(const struct sff8472_module *m,
@@ -652,15 +683,40 @@ static u8 sff8472_control_bits(const struct sff8472_module *m,
 	u8 bits = 0;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(sff8472_controls); i++) {
-		if (sff8472_controls[i].a2_off != a2_off)
-			continue;
-		if (m && !(m->id.enh_options & sff8472_controls[i].enh_option) &&
-		    !(m->id.options & sff8472_controls[i].option))
-			continue;
-		bits |= sff8472_controls[i].mask;
-	}
+	for (i = SFF8472_CTL_TX_DISABLE; i < ARRAY_SIZE(sff8472_bits); i++)
+		if (sff8472_bits[i].a2_off == a2_off &&
+		    sff8472_advertises(m, &sff8472_bits[i]))
+			bits |= sff8472_bits[i].mask;
 	return bits;
+}
+
+/**
+ * sff8472_cache_bit() - a status or control bit, from the live snapshot
+ * @cache: the cage's cache, with its lock held
+ * @bit: which
+ * @on: set to the bit
+ *
+ * Return: 0; -ENODEV or -EIO (no module to show), -ENODATA (no
+ * diagnostics), -EOPNOTSUPP (not advertised), or the live read's error.
+ */
+int sff8472_cache_bit(struct sff8472_cache *cache, enum sff8472_bit bit,
+		      bool *on)
+{
+	const struct sff8472_bit_desc *d = &sff8472_bits[bit];
+	const struct sff8472_module *m = sff8472_cache_module(cache);
+	const struct sff8472_snapshot *snap;
+	int ret;
+
+	if (IS_ERR(m))
+		return PTR_ERR(m);
+	if (!m->has_ddm)
+		return -ENODATA;
+	if (!sff8472_advertises(m, d))
+		return -EOPNOTSUPP;
+	ret = sff8472_cache_live(cache, &snap);
+	if (!ret)
+		*on = sff8472_snap_byte(snap, d->a2_off) & d->mask;
+	return ret;
 }
 
 /**
@@ -679,8 +735,8 @@ static u8 sff8472_control_bits(const struct sff8472_module *m,
  * an adapter that cannot write), -EIO (another module: now in doubt) or
  * another negative error.
  */
-int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
-			    u8 mask, u8 value)
+static int sff8472_cache_write_bit(struct sff8472_cache *cache,
+				   unsigned int a2_off, u8 mask, u8 value)
 {
 	struct sff8472_bus *bus = cache->bus;
 	u8 byte;
@@ -702,6 +758,16 @@ int sff8472_cache_write_bit(struct sff8472_cache *cache, unsigned int a2_off,
 	ret = sff8472_bus_write(bus, SFF8472_A2, a2_off, &byte, 1);
 	sff8472_cache_drop_live(cache);
 	return ret;
+}
+
+/* Set or clear control @ctl; as sff8472_cache_write_bit(). */
+int sff8472_cache_set_control(struct sff8472_cache *cache,
+			      enum sff8472_bit ctl, bool on)
+{
+	const struct sff8472_bit_desc *d = &sff8472_bits[ctl];
+
+	return sff8472_cache_write_bit(cache, d->a2_off, d->mask,
+				       on ? d->mask : 0);
 }
 
 /*

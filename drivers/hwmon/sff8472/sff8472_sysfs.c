@@ -134,135 +134,42 @@ static ssize_t present_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(present);
 
 /*
- * One bit of the live snapshot. @need: A0h byte 93 bits of which one must
- * be set (0: always there). @a2_off: byte 110 or 118.
+ * A file of one bit of A2h 110/118 (sff8472_cache_bit()): shows @first
+ * when it is clear and @first + 1 when set (@invert: the other way round);
+ * a control's file takes the same two values.
  */
-struct sff8472_bit {
-	u8 need;
-	u8 a2_off;
-	u8 mask;
-};
-
-/* A sysfs file that shows (and, for a control, sets) one such bit. */
 struct sff8472_bit_attr {
 	struct device_attribute dev_attr;
-	struct sff8472_bit bit;
+	enum sff8472_bit bit;
+	u8 first;
+	bool invert;
 };
 
-static const struct sff8472_bit *sff8472_attr_bit(struct device_attribute *attr)
+static const struct sff8472_bit_attr *
+sff8472_attr_bit(struct device_attribute *attr)
 {
-	return &container_of(attr, struct sff8472_bit_attr, dev_attr)->bit;
-}
-
-static int sff8472_read_bit(struct sff8472_cache *cache,
-			    const struct sff8472_bit *bit, bool *val)
-{
-	const struct sff8472_module *m = sff8472_cache_module(cache);
-	const struct sff8472_snapshot *snap;
-	int ret;
-
-	if (IS_ERR(m))
-		return PTR_ERR(m);
-	if (!m->has_ddm)
-		return -ENODATA;
-	if (bit->need && !(m->id.enh_options & bit->need))
-		return -EOPNOTSUPP;
-	ret = sff8472_cache_live(cache, &snap);
-	if (ret)
-		return ret;
-	*val = sff8472_snap_byte(snap, bit->a2_off) & bit->mask;
-	return 0;
+	return container_of(attr, struct sff8472_bit_attr, dev_attr);
 }
 
 static ssize_t sff8472_bit_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
-	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
+	const struct sff8472_bit_attr *ba = sff8472_attr_bit(attr);
 	struct sff8472_cage *data = dev_get_drvdata(dev);
-	bool val;
+	bool on;
 	int ret;
 
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_read_bit(&data->cache, bit, &val);
+	ret = sff8472_cache_bit(&data->cache, ba->bit, &on);
 	mutex_unlock(&data->cache.lock);
-	return ret ? ret : sysfs_emit(buf, "%d\n", val);
+	return ret ? ret : sysfs_emit(buf, "%d\n", ba->first + (on ^ ba->invert));
 }
-
-/* Read only: no store at all, so not even root can write it. */
-#define SFF8472_BIT_ATTR(name, need, off, mask)				\
-static struct sff8472_bit_attr bit_attr_##name = {			\
-	.dev_attr = __ATTR(name, 0444, sff8472_bit_show, NULL),		\
-	.bit = { need, off, mask },					\
-}
-
-SFF8472_BIT_ATTR(rx_los, SFP_ENHOPTS_SOFT_RX_LOS, SFP_STATUS,
-		 SFP_STATUS_RX_LOS);
-SFF8472_BIT_ATTR(tx_fault, SFP_ENHOPTS_SOFT_TX_FAULT, SFP_STATUS,
-		 SFP_STATUS_TX_FAULT);
-SFF8472_BIT_ATTR(tx_disable_state, SFP_ENHOPTS_SOFT_TX_DISABLE,
-		 SFP_STATUS, SFP_STATUS_TX_DISABLE);
-SFF8472_BIT_ATTR(rs0_state, SFP_ENHOPTS_SOFT_RATE_SELECT, SFP_STATUS,
-		 SFF8472_STATUS_RS0);
-SFF8472_BIT_ATTR(rs1_state,
-		 SFP_ENHOPTS_SOFT_RATE_SELECT | SFP_ENHOPTS_SOFT_RATE_SFF8431,
-		 SFP_STATUS, SFF8472_STATUS_RS1);
-
-static ssize_t data_ready_show(struct device *dev,
-			       struct device_attribute *attr, char *buf)
-{
-	static const struct sff8472_bit drb = {
-		0, SFP_STATUS, SFF8472_STATUS_DATA_NOT_READY
-	};
-	struct sff8472_cage *data = dev_get_drvdata(dev);
-	bool not_ready;
-	int ret;
-
-	mutex_lock(&data->cache.lock);
-	ret = sff8472_read_bit(&data->cache, &drb, &not_ready);
-	mutex_unlock(&data->cache.lock);
-	return ret ? ret : sysfs_emit(buf, "%d\n", !not_ready);
-}
-static DEVICE_ATTR_RO(data_ready);
-
-/* Power level is declared in A0h byte 64, not in byte 93. */
-static int sff8472_power_level_supported(struct sff8472_cache *cache)
-{
-	const struct sff8472_module *m = sff8472_cache_module(cache);
-
-	if (IS_ERR(m))
-		return PTR_ERR(m);
-	return m->id.options & SFP_OPTIONS_POWER_DECL ? 0 : -EOPNOTSUPP;
-}
-
-static ssize_t sff8472_show_power_level(struct device *dev, char *buf,
-					u8 mask)
-{
-	struct sff8472_cage *data = dev_get_drvdata(dev);
-	struct sff8472_bit bit = { 0, SFP_EXT_STATUS, mask };
-	bool level2;
-	int ret;
-
-	mutex_lock(&data->cache.lock);
-	ret = sff8472_power_level_supported(&data->cache);
-	if (!ret)
-		ret = sff8472_read_bit(&data->cache, &bit, &level2);
-	mutex_unlock(&data->cache.lock);
-	return ret ? ret : sysfs_emit(buf, "%d\n", level2 ? 2 : 1);
-}
-
-static ssize_t power_level_state_show(struct device *dev,
-				      struct device_attribute *attr, char *buf)
-{
-	return sff8472_show_power_level(dev, buf,
-					SFF8472_EXT_POWER_LEVEL_STATE);
-}
-static DEVICE_ATTR_RO(power_level_state);
 
 static ssize_t sff8472_bit_store(struct device *dev,
 				 struct device_attribute *attr,
 				 const char *buf, size_t count)
 {
-	const struct sff8472_bit *bit = sff8472_attr_bit(attr);
+	const struct sff8472_bit_attr *ba = sff8472_attr_bit(attr);
 	struct sff8472_cage *data = dev_get_drvdata(dev);
 	unsigned int val;
 	int ret;
@@ -270,60 +177,41 @@ static ssize_t sff8472_bit_store(struct device *dev,
 	ret = kstrtouint(buf, 0, &val);
 	if (ret)
 		return ret;
-	if (val > 1)
+	if (val < ba->first || val > ba->first + 1)
 		return -EINVAL;
 
 	/* The cache refuses controls the module does not advertise. */
 	mutex_lock(&data->cache.lock);
-	ret = sff8472_cache_write_bit(&data->cache, bit->a2_off, bit->mask,
-				      val ? bit->mask : 0);
+	ret = sff8472_cache_set_control(&data->cache, ba->bit,
+					val > ba->first);
 	mutex_unlock(&data->cache.lock);
 	return ret ? ret : count;
 }
 
-#define SFF8472_CONTROL_ATTR(name, need, off, mask)			\
+/* A status bit has no store at all, so not even root can write it. */
+#define SFF8472_BIT_ATTR(name, which, first_value, inverted)		\
+static struct sff8472_bit_attr bit_attr_##name = {			\
+	.dev_attr = __ATTR(name, 0444, sff8472_bit_show, NULL),		\
+	.bit = which, .first = first_value, .invert = inverted,		\
+}
+
+#define SFF8472_CONTROL_ATTR(name, which, first_value)			\
 static struct sff8472_bit_attr bit_attr_##name = {			\
 	.dev_attr = __ATTR(name, 0644, sff8472_bit_show, sff8472_bit_store), \
-	.bit = { need, off, mask },					\
+	.bit = which, .first = first_value,				\
 }
 
-SFF8472_CONTROL_ATTR(soft_tx_disable, SFP_ENHOPTS_SOFT_TX_DISABLE,
-		     SFP_STATUS, SFP_STATUS_TX_DISABLE_FORCE);
-SFF8472_CONTROL_ATTR(soft_rate_select, SFP_ENHOPTS_SOFT_RATE_SELECT,
-		     SFP_STATUS, SFP_STATUS_RS0_SELECT);
-SFF8472_CONTROL_ATTR(soft_rs1, SFP_ENHOPTS_SOFT_RATE_SFF8431,
-		     SFP_EXT_STATUS, SFP_EXT_STATUS_RS1_SELECT);
-
-static ssize_t power_level_show(struct device *dev,
-				struct device_attribute *attr, char *buf)
-{
-	return sff8472_show_power_level(dev, buf,
-					SFP_EXT_STATUS_PWRLVL_SELECT);
-}
-
-static ssize_t power_level_store(struct device *dev,
-				 struct device_attribute *attr,
-				 const char *buf, size_t count)
-{
-	struct sff8472_cage *data = dev_get_drvdata(dev);
-	unsigned int level;
-	int ret;
-
-	ret = kstrtouint(buf, 0, &level);
-	if (ret)
-		return ret;
-	if (level != 1 && level != 2)
-		return -EINVAL;
-
-	mutex_lock(&data->cache.lock);
-	ret = sff8472_cache_write_bit(&data->cache, SFP_EXT_STATUS,
-				      SFP_EXT_STATUS_PWRLVL_SELECT,
-				      level == 2 ? SFP_EXT_STATUS_PWRLVL_SELECT :
-						   0);
-	mutex_unlock(&data->cache.lock);
-	return ret ? ret : count;
-}
-static DEVICE_ATTR_RW(power_level);
+SFF8472_BIT_ATTR(rx_los, SFF8472_BIT_RX_LOS, 0, false);
+SFF8472_BIT_ATTR(tx_fault, SFF8472_BIT_TX_FAULT, 0, false);
+SFF8472_BIT_ATTR(tx_disable_state, SFF8472_BIT_TX_DISABLE, 0, false);
+SFF8472_BIT_ATTR(rs0_state, SFF8472_BIT_RS0, 0, false);
+SFF8472_BIT_ATTR(rs1_state, SFF8472_BIT_RS1, 0, false);
+SFF8472_BIT_ATTR(data_ready, SFF8472_BIT_DATA_NOT_READY, 0, true);
+SFF8472_BIT_ATTR(power_level_state, SFF8472_BIT_POWER_LEVEL, 1, false);
+SFF8472_CONTROL_ATTR(soft_tx_disable, SFF8472_CTL_TX_DISABLE, 0);
+SFF8472_CONTROL_ATTR(soft_rate_select, SFF8472_CTL_RATE_SELECT, 0);
+SFF8472_CONTROL_ATTR(soft_rs1, SFF8472_CTL_RS1, 0);
+SFF8472_CONTROL_ATTR(power_level, SFF8472_CTL_POWER_LEVEL, 1);
 
 /* Full resolution: the spec's own units, calibrated. */
 static ssize_t sff8472_show_fine(struct device *dev, char *buf,
@@ -370,17 +258,17 @@ static struct attribute *sff8472_attrs[] = {
 	&dev_attr_calibration.attr,
 	&dev_attr_rx_power_type.attr,
 	&dev_attr_present.attr,
-	&dev_attr_data_ready.attr,
+	&bit_attr_data_ready.dev_attr.attr,
 	&bit_attr_rx_los.dev_attr.attr,
 	&bit_attr_tx_fault.dev_attr.attr,
 	&bit_attr_tx_disable_state.dev_attr.attr,
 	&bit_attr_rs0_state.dev_attr.attr,
 	&bit_attr_rs1_state.dev_attr.attr,
-	&dev_attr_power_level_state.attr,
+	&bit_attr_power_level_state.dev_attr.attr,
 	&bit_attr_soft_tx_disable.dev_attr.attr,
 	&bit_attr_soft_rate_select.dev_attr.attr,
 	&bit_attr_soft_rs1.dev_attr.attr,
-	&dev_attr_power_level.attr,
+	&bit_attr_power_level.dev_attr.attr,
 	&dev_attr_vcc_100uv.attr,
 	&dev_attr_bias_ua.attr,
 	&dev_attr_tx_power_100nw.attr,

@@ -1194,6 +1194,12 @@ void sff8472_emul_set_update_rate(struct sff8472_emul *emul,
 }
 EXPORT_SYMBOL_GPL(sff8472_emul_set_update_rate);
 
+void sff8472_emul_run_periodic(struct sff8472_emul *emul)
+{
+	flush_delayed_work(&emul->work);
+}
+EXPORT_SYMBOL_GPL(sff8472_emul_run_periodic);
+
 void sff8472_emul_update(struct sff8472_emul *emul)
 {
 	mutex_lock(&emul->lock);

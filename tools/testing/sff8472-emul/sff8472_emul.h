@@ -131,6 +131,8 @@ int sff8472_emul_set_drift(struct sff8472_emul *emul, enum sff8472_channel ch,
 void sff8472_emul_set_update_rate(struct sff8472_emul *emul,
 				  unsigned int every_xfers,
 				  unsigned int period_ms);
+/* Run the periodic work item's next update now (or wait for the running one). */
+void sff8472_emul_run_periodic(struct sff8472_emul *emul);
 /* Apply one drift update now. */
 void sff8472_emul_update(struct sff8472_emul *emul);
 /* Latched flags: set on a condition, cleared when read and the condition is gone. */

@@ -519,7 +519,6 @@ static void emul_test_torn_read_drift(struct kunit *test)
 static void emul_test_drift(struct kunit *test)
 {
 	struct sff8472_emul *e = make(test, SFF8472_EMUL_I2C, "internal");
-	int i;
 
 	/* temperature starts at 0x2260 */
 	set_drift(test, e, SFF8472_TEMP, 0x100, 0x2000, 0x2400);
@@ -545,9 +544,7 @@ static void emul_test_drift(struct kunit *test)
 	/* periodic updates from a work item */
 	set_drift(test, e, SFF8472_VCC, 1, 0, 0xffff);
 	sff8472_emul_set_update_rate(e, 0, 5);
-	for (i = 0; i < 100 &&
-	     sff8472_emul_get_live(e, SFF8472_VCC) == 0x8121; i++)
-		usleep_range(2000, 3000);
+	sff8472_emul_run_periodic(e);
 	sff8472_emul_set_update_rate(e, 0, 0);
 	KUNIT_EXPECT_GT(test, sff8472_emul_get_live(e, SFF8472_VCC), 0x8121);
 }

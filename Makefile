@@ -73,7 +73,7 @@ EMUL_SOURCES := $(filter-out %_test.c, \
 .PHONY: all modules install modules_install uninstall have-kdir emulator \
 	install-emulator have-version have-dkms not-packaged not-make-installed \
 	dkms-source dkms-install dkms-remove deb info-deb tools tools_install deps \
-	check demo bench fuzz fresh-root clean driver-sources
+	check demo bench fuzz fresh-root upstream clean driver-sources
 
 all: modules
 
@@ -226,6 +226,9 @@ bench: deps
 
 fresh-root:
 	@scripts/fresh-root/run.sh
+
+upstream:
+	@scripts/upstream/run.sh
 
 N ?= 100000
 SEED ?= $(shell date +%s)

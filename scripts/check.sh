@@ -80,6 +80,7 @@ later_jobs() {
 	job info nice -n 5 scripts/info/run.sh
 	job debian nice -n 5 scripts/qemu/run.sh
 	job bmc nice -n 5 scripts/bmc/run.sh
+	job sfp-fixes nice -n 5 scripts/upstream/sfp-fixes.sh
 }
 # background_result TITLE NAME: the output and the counts of a finished one.
 background_result() {
@@ -163,6 +164,9 @@ background_result "bmc ast2600" bmc
 # Tier 0 builds two Debian roots and a UML kernel in each: far beyond this
 # run's time budget for now, so only on request (make fresh-root, or
 # SFF8472_FRESH_ROOT=1 here).
+echo "== mainline: Linux's sfp.c with our fixes, stock and patched, against the exact reference (scripts/upstream/sfp-fixes.sh)"
+background_result "sfp.c fixes" sfp-fixes
+
 if [ "${SFF8472_FRESH_ROOT:-0}" = 1 ]; then
 	echo "== tier 0: fresh Debian 12 and 13 roots run the README's commands (scripts/fresh-root/run.sh)"
 	tier "fresh roots" env FRESH_ROOT_INSTALL=trixie scripts/fresh-root/run.sh

@@ -10,7 +10,8 @@
 # The driver directory of the calling clone is then hooked into that tree:
 # drivers/hwmon/sff8472 becomes a symlink to it, drivers/hwmon/sff8472-emul
 # one to the emulator's, and drivers/hwmon/Kconfig and Makefile gain one
-# line each per directory. Every step is idempotent.
+# line each per directory; the newest tree gets the sfp.c fixes of
+# scripts/upstream/sfp/ as well. Every step is idempotent.
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,5 +64,32 @@ hook() { # DIR_IN_TREE REPO_DIR
 }
 hook sff8472 drivers/hwmon/sff8472
 hook sff8472-emul tools/testing/sff8472-emul
+
+# The newest tree also carries `make upstream`'s sfp.c fixes
+# (scripts/upstream/sfp/), so its UML kernel runs sfp.c with them
+# (scripts/upstream/sfp-fixes.sh). The files they touch are kept as
+# extracted and rebuilt from those whenever the series changes.
+apply_series() { # DIR
+	pristine="$tree/.sff8472-pristine"
+	files=$(sed -n 's|^+++ b/||p' "$1"/0[0-9][0-9][1-9]-*.patch | sort -u)
+	work=$(mktemp -d)
+	for f in $files; do
+		if [ ! -f "$pristine/$f" ]; then
+			mkdir -p "$(dirname "$pristine/$f")"
+			cp "$tree/$f" "$pristine/$f"
+		fi
+		mkdir -p "$(dirname "$work/$f")"
+		cp "$pristine/$f" "$work/$f"
+	done
+	for p in "$1"/0[0-9][0-9][1-9]-*.patch; do
+		patch -s -d "$work" -p1 <"$p" ||
+			{ echo "kernel-tree: $p does not apply" >&2; exit 1; }
+	done
+	for f in $files; do
+		cmp -s "$work/$f" "$tree/$f" || cp "$work/$f" "$tree/$f"
+	done
+	rm -rf "$work"
+}
+[ "$series" = 6.12 ] || apply_series "$repo/scripts/upstream/sfp"
 
 echo "$tree"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Build, incrementally, the one User-Mode Linux kernel the tests use: the
 # driver, the emulator and their KUnit suites built in, KASAN, UBSAN and
-# lockdep on (kunit/.kunitconfig, and kunit/full.kunitconfig for 6.12:
-# networking and the bench). scripts/kunit.sh runs its suites;
+# lockdep on (kunit/.kunitconfig; kunit/sfp.kunitconfig: Linux's sfp.c;
+# kunit/full.kunitconfig for 6.12: networking for node_exporter). scripts/kunit.sh runs its suites;
 # scripts/sfp-uml boots it with kunit.enable=0 for the end-to-end tests.
 # Prints the build directory (the kernel is its `linux`).
 #
@@ -21,7 +21,7 @@ tree=$("$repo/scripts/kernel-tree.sh" "$series")
 build="$cache/build-um-$(basename "$tree" | sed 's/^linux-//')"
 log="$cache/uml-build.log"
 [ "$series" = 6.12 ] || log="$cache/uml-build-$series.log"
-configs="--kunitconfig=$repo/kunit/.kunitconfig"
+configs="--kunitconfig=$repo/kunit/.kunitconfig --kunitconfig=$repo/kunit/sfp.kunitconfig"
 [ "$series" != 6.12 ] || configs="$configs --kunitconfig=$repo/kunit/full.kunitconfig"
 
 # Skip the build (a no-op make costs seconds) when nothing it uses changed.
@@ -30,6 +30,7 @@ stamp="$build/.sff8472-built"
 if [ -x "$build/linux" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$repo" ] &&
    [ -z "$(find "$repo/drivers" "$repo/tools/testing/sff8472-emul" \
 	"$repo/kunit/.kunitconfig" "$repo/kunit/full.kunitconfig" \
+	"$repo/kunit/sfp.kunitconfig" "$repo/scripts/upstream/sfp" \
 	"$tree/.sff8472-extracted" \
 	-newer "$stamp" -print -quit)" ]; then
 	echo "$build"

@@ -5,7 +5,7 @@
 # collect.sh and check.py (sensors, the eeprom and nvmem files, the hwmon
 # values against the reference, bus cost), then the scenario of run.sh (a
 # dump file and the internal profile: alarms, a hot swap, nvmem writes;
-# node_exporter only on 6.12, whose kernel alone has networking).
+# node_exporter only on 6.12, whose kernel alone has IPv4).
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -45,10 +45,10 @@ fi
 python3 scripts/e2e/make_dump.py "$work/dump.bin"
 if scripts/sfp-uml --cages 2 --cage port1="$work/dump.bin" --cage port2=internal \
 	-- sh scripts/e2e/scenario.sh "$work/scenario" >"$work/scenario.log" 2>&1; then
-	# A kernel without networking (kunit/full.kunitconfig is the 6.12
+	# A kernel without IPv4 (kunit/full.kunitconfig is the 6.12
 	# kernel's) runs no node_exporter: its configuration says so.
 	no_metrics=--no-metrics
-	grep -qx CONFIG_NET=y "$SFP_UML_PREBUILT/.config" && no_metrics=
+	grep -qx CONFIG_INET=y "$SFP_UML_PREBUILT/.config" && no_metrics=
 	# shellcheck disable=SC2086 # $no_metrics: an option or nothing
 	E2E_COUNTS=$counts python3 scripts/e2e/check.py --scenario "$work/scenario" \
 		"$work/dump.bin" $no_metrics

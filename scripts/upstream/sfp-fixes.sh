@@ -1,0 +1,78 @@
+#!/bin/sh
+# The sfp.c fixes (scripts/upstream/sfp/, in `make upstream`'s series),
+# proven. The series: `git am` takes it onto sfp.c as Debian's newest
+# linux-source has it, and that kernel's checkpatch.pl --strict finds
+# nothing in it. The values: Linux's own sfp.c binds four emulated cages
+# (the externally calibrated profile, sfp_dump.py's dump, the internally
+# calibrated profile, the externally calibrated dump of the BMC tier),
+# once stock (Debian's 6.12 UML kernel) and once with
+# the series applied (the newest kernel's tree, scripts/kernel-tree.sh);
+# sfp_check.py compares both with the exact reference and prints the
+# values the fixes change.
+# Writes "passed failed 0" to $SFF8472_COUNTS when set.
+set -u
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo" || exit 1
+. scripts/check-lib.sh
+cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
+series=scripts/upstream/sfp
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+finish() {
+	echo "sfp.c fixes: $passed passed, $failed failed"
+	[ -n "${SFF8472_COUNTS:-}" ] && echo "$passed $failed 0" >"$SFF8472_COUNTS"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+tree=$(scripts/kernel-tree.sh newest) || { check "the newest tree is there" false; finish; }
+
+# A repository of the files the series touches, as extracted.
+git_am_onto_pristine() {
+	git init -q "$work/am" &&
+	cp -a "$tree/.sff8472-pristine/." "$work/am/" &&
+	git -C "$work/am" add -A &&
+	git -C "$work/am" -c user.name=check -c user.email=check@example.invalid \
+		commit -qm "as extracted" &&
+	git -C "$work/am" -c user.name=check -c user.email=check@example.invalid \
+		am -q "$repo/$series"/0[0-9][0-9][1-9]-*.patch
+}
+check "sfp.c series: git am applies it to sfp.c of $(basename "$tree")" git_am_onto_pristine
+checkpatch_clean() {
+	# From the series' directory: given a path under scripts/, checkpatch
+	# takes each blank context line for trailing whitespace.
+	out=$(cd "$series" && perl "$tree/scripts/checkpatch.pl" --strict --terse --no-tree 0*.patch 2>&1)
+	status=$?
+	echo "$out" | grep -E 'ERROR|WARNING|CHECK'
+	[ "$status" -eq 0 ] && ! echo "$out" | grep -qE 'ERROR|WARNING|CHECK'
+}
+check "sfp.c series: checkpatch.pl --strict of $(basename "$tree") finds nothing" checkpatch_clean
+
+dumps() {
+	python3 scripts/upstream/sfp_dump.py "$work/edges.bin" &&
+	python3 scripts/e2e/make_dump.py "$work/internal.bin" &&
+	python3 scripts/bmc/make_external.py "$work/internal.bin" "$work/external.bin"
+}
+dumps || { check "the dumps are written" false; finish; }
+board() { # OUT, then sfp-uml's environment
+	out=$1
+	shift
+	env "$@" scripts/sfp-uml --driver sfp --cages 4 --cage port1=external \
+		--cage port2="$work/edges.bin" --cage port3=internal \
+		--cage port4="$work/external.bin" \
+		-- sh scripts/upstream/sfp-inside.sh "$work/$out" 4 \
+		>"$work/$out.log" 2>&1 || { cat "$work/$out.log"; false; }
+}
+check "sfp.c stock (6.12 UML): the board runs" board before SFP_UML_SERIES=6.12
+newest=$(flock "$cache/uml-newest.lock" scripts/uml-kernel.sh newest)
+check "sfp.c with the fixes (newest UML): the board runs" \
+	board after SFP_UML_SERIES=newest SFP_UML_PREBUILT="$newest"
+E2E_COUNTS="$work/values" python3 scripts/upstream/sfp_check.py \
+	"$work/before" "$work/after" \
+	port1=external-profile port2=edges-dump port3=internal-profile \
+	port4=external-dump
+read -r p f _ <"$work/values" || { p=0 f=1; }
+passed=$((passed + p)) failed=$((failed + f))
+finish

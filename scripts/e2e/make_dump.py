@@ -5,8 +5,8 @@
 Built here from SFF-8472 Tables 3.1, 3.15 and 3.17, independently of the
 emulator's profiles: an internally calibrated 1000BASE-LX module with habits
 of real modules (vendor strings padded with NULs, 0xFF in the lot code), no
-alarm flags advertised (A0h 93 bit 7 clear, so the driver computes alarms),
-and RX power below its low warning threshold.
+alarm flags advertised (A0h 93 bit 7 clear: limits, but no alarm files), and
+RX power below its low warning threshold.
 
   make_dump.py FILE
 """

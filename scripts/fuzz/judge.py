@@ -55,7 +55,7 @@ CLASSES = [
     ('hwmon', 'hwmon device exactly for modules with diagnostics, its name and labels'),
     ('values', 'values and limits equal the exact reference or fail'),
     ('unfilled', 'no limit or alarm from a threshold set the module did not fill in'),
-    ('alarms', 'alarms: the module\'s flags, or computed from filled thresholds'),
+    ('alarms', 'alarms: the module\'s flags; no alarm files without them'),
     ('ready', 'Data_Ready_Bar: inputs, alarms and full-resolution values fail'),
     ('reports', 'no sanitiser, lockdep or WARN report in the kernel log'),
 ]
@@ -204,15 +204,12 @@ class Expect:
             self.value[f] = calibrated(a0, a2, ch, be16(a2, 96 + 2 * ch), ref.FINE)
 
     def alarm(self, i, suffix):
-        """{0, 1} the alarm file may read (a filled set)."""
-        name, _, ch, _ = e2e.CHANNELS[i]
-        if self.flags:
-            base, which = e2e.ALARM_BYTES[suffix]
-            return {e2e.flag(self.a2, base, i, which)}
-        raw = be16(self.a2, 96 + 2 * i)
-        thr = be16(self.a2, 8 * i + LIMIT_AT[suffix.removesuffix('_alarm')])
-        low = suffix in ('lcrit_alarm', 'min_alarm')
-        return {int(o) for o in outcomes(self.a0, self.a2, ch, raw, thr, low, True)}
+        """{0, 1} the alarm file may read (a filled set): the module's flag.
+        Without flags there is no alarm file to read."""
+        if not self.flags:
+            return set()
+        base, which = e2e.ALARM_BYTES[suffix]
+        return {e2e.flag(self.a2, base, i, which)}
 
 
 class Judge:
@@ -309,10 +306,14 @@ class Judge:
             if exp.filled[i] is False and shown:
                 self.bad('unfilled', rec, f'{", ".join(shown)} shown for an unfilled set')
                 continue
-            if exp.filled[i] is True and len(shown) != 8:
-                self.bad('unfilled', rec, f'{name}: {len(shown)} of 8 limit and alarm files '
-                         'for a filled set')
+            want = 8 if exp.flags else 4
+            if exp.filled[i] is True and len(shown) != want:
+                self.bad('unfilled', rec, f'{name}: {len(shown)} of {want} limit and alarm '
+                         'files for a filled set')
             for f in alarms:
+                if f in hw and not exp.flags:
+                    self.bad('alarms', rec, f'{f} shown for a module without flags')
+                    continue
                 if f not in hw or hw[f].startswith('!'):
                     continue
                 if not exp.ready:
@@ -408,7 +409,7 @@ def ideal_record(exp):
         if exp.filled[i] is True:
             for s in LIMIT_AT:
                 hw[f'{name}_{s}'] = f'{exp.value[f"{name}_{s}"]}\n'
-            for s in e2e.ALARM_BYTES:
+            for s in e2e.ALARM_BYTES if exp.flags else ():
                 hw[f'{name}_{s}'] = f'{min(exp.alarm(i, s))}\n'
     return {'index': 0, 'category': 'self-test', 'op': 'probe', 'mode': 'i2c',
             'bind': None, 'dev': dev, 'hwmon': hw, 'eeprom': ['same', 'same'],
@@ -433,9 +434,9 @@ def self_test():
     import random
     import images
     rng = random.Random(8472)
-    while True:     # a module with flags computed, every set filled, data ready
+    while True:     # a module with flags, every set filled, data ready
         img = images.realistic(rng, external=False)
-        img[93] &= 0x7f
+        img[93] |= 0x80
         images.fix_codes(img)
         exp = Expect(bytes(img))
         if exp.ddm is True and exp.ready and all(f is True for f in exp.filled):

@@ -5,14 +5,13 @@
  * A leaf over the cache. Inputs and alarms come from the live snapshot
  * (one bus read per update_interval for all of them); thresholds and labels
  * come from the image and cost no bus traffic. Thresholds are calibrated
- * exactly like the values. Alarms are the module's own flags when A0h byte
- * 93 bit 7 says it has them; otherwise they are computed from the
- * snapshot: a high flag is set when the value is above its threshold, a
- * low flag when it is below, as the module would (Table 3.18).
+ * exactly like the values. Alarms are the module's own flags, shown only
+ * when A0h byte 93 bit 7 says it has them: hwmon drivers do not compare
+ * readings with limits (Documentation/hwmon/sysfs-interface.rst).
  *
  * A channel whose threshold set the module did not fill in (all 00h, all
  * FFh, or low alarm not below high alarm) has neither limits nor alarms:
- * they would be alarms that are not true.
+ * the module's flags compare against the same unfilled thresholds.
  *
  * The hwmon device exists only while a module with diagnostics is in the
  * cage, one per insertion (see sff8472_publish.c). Reads through a device
@@ -139,54 +138,51 @@ static enum sff8472_attr_kind sff8472_attr_kind(enum hwmon_sensor_types type,
 	return SFF8472_ATTR_NONE;
 }
 
-/* A limit of a channel whose threshold set the module filled in. */
-static int sff8472_threshold(const struct sff8472_module *m,
-			     enum sff8472_channel ch, enum sff8472_limit limit,
-			     enum sff8472_unit unit, long *val)
+/*
+ * 0 when @ch of @m has a filled threshold set, and for an @alarm also
+ * flags, to show; else the error its readers get.
+ */
+static int sff8472_shown(const struct sff8472_module *m,
+			 enum sff8472_channel ch, bool alarm)
 {
-	s32 out;
-	int ret;
-
 	if (IS_ERR(m))
 		return PTR_ERR(m);
 	if (!m->has_ddm || !(m->thr_valid & BIT(ch)))
 		return -ENODATA;
-	ret = sff8472_calibrate(&m->cal, ch, m->thr.raw[ch][limit], unit, &out);
+	return alarm && !(m->id.enh_options & SFP_ENHOPTS_ALARMWARN) ?
+	       -EOPNOTSUPP : 0;
+}
+
+/* A limit of a channel whose threshold set the module filled in. */
+static int sff8472_threshold(const struct sff8472_module *m,
+			     enum sff8472_channel ch, enum sff8472_limit limit,
+			     long *val)
+{
+	s32 out;
+	int ret;
+
+	ret = sff8472_shown(m, ch, false);
+	if (!ret)
+		ret = sff8472_calibrate(&m->cal, ch, m->thr.raw[ch][limit],
+					SFF8472_UNIT_HWMON, &out);
 	if (!ret)
 		*val = out;
 	return ret;
 }
 
-/*
- * The module's own flag when it has flags (A0h byte 93 bit 7), else the
- * value against the threshold, as the module would set it (Table 3.18).
- * Either way only for a channel with a usable threshold set.
- */
+/* The module's own flag. */
 static int sff8472_alarm(struct sff8472_cache *cache, enum sff8472_channel ch,
 			 enum sff8472_limit limit, long *val)
 {
-	const struct sff8472_module *m = sff8472_cache_module(cache);
 	const struct sff8472_snapshot *snap;
-	long value, threshold;
 	int ret;
 
-	ret = sff8472_threshold(m, ch, limit, SFF8472_UNIT_FINE, &threshold);
-	if (ret)
-		return ret;
-	if (m->id.enh_options & SFP_ENHOPTS_ALARMWARN) {
+	ret = sff8472_shown(sff8472_cache_module(cache), ch, true);
+	if (!ret)
 		ret = sff8472_cache_ready(cache, &snap);
-		if (!ret)
-			*val = snap->lv.flag[ch][limit];
-		return ret;
-	}
-	ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_FINE, &value);
-	if (ret)
-		return ret;
-	if (limit == SFF8472_HIGH_ALARM || limit == SFF8472_HIGH_WARN)
-		*val = value > threshold;
-	else
-		*val = value < threshold;
-	return 0;
+	if (!ret)
+		*val = snap->lv.flag[ch][limit];
+	return ret;
 }
 
 static int sff8472_chip_read(struct sff8472_cage *data, u32 attr, long *val)
@@ -219,7 +215,7 @@ VISIBLE_IF_KUNIT int sff8472_hwmon_read(struct device *dev,
 		ret = sff8472_cache_value(cache, ch, SFF8472_UNIT_HWMON, val);
 	else if (kind == SFF8472_ATTR_LIMIT)
 		ret = sff8472_threshold(sff8472_cache_module(cache), ch, limit,
-					SFF8472_UNIT_HWMON, val);
+					val);
 	else
 		ret = sff8472_alarm(cache, ch, limit, val);
 	mutex_unlock(&cache->lock);
@@ -264,7 +260,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read_string);
 
 /*
  * Limits and alarms of a channel whose threshold set the module did not
- * fill in are absent: there is nothing true to show (see the top).
+ * fill in are absent: there is nothing true to show (see the top). So are
+ * the alarms of a module without flags.
  */
 VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 						  enum hwmon_sensor_types type,
@@ -274,7 +271,7 @@ VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 	enum sff8472_limit limit;
 	enum sff8472_attr_kind kind;
 	int ch = sff8472_hwmon_channel(type, channel);
-	bool thr_valid;
+	bool shown;
 
 	if (type == hwmon_chip)
 		return attr == hwmon_chip_update_interval ? 0644 : 0;
@@ -284,9 +281,10 @@ VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 	if (kind != SFF8472_ATTR_LIMIT && kind != SFF8472_ATTR_ALARM)
 		return 0444;
 	mutex_lock(&data->cache.lock);
-	thr_valid = data->cache.mod.thr_valid & BIT(ch);
+	shown = !sff8472_shown(&data->cache.mod, ch,
+			       kind == SFF8472_ATTR_ALARM);
 	mutex_unlock(&data->cache.lock);
-	return thr_valid ? 0444 : 0;
+	return shown ? 0444 : 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_is_visible);
 

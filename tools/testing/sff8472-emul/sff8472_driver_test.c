@@ -389,6 +389,13 @@ static struct device *drv_hwmon(struct drv *d)
 	return drv_hwmon_of(d->dev);
 }
 
+static int drv_visible(struct drv *d, enum hwmon_sensor_types type, u32 attr,
+		       int channel)
+{
+	return sff8472_hwmon_is_visible(dev_get_drvdata(drv_hwmon(d)), type,
+					attr, channel);
+}
+
 static int drv_read(struct drv *d, enum hwmon_sensor_types type, u32 attr,
 		    int channel, long *val)
 {
@@ -1176,11 +1183,16 @@ static u8 drv_cc_ext(const u8 *a0)
 	return sum;
 }
 
-/* Without module flags the driver compares values and thresholds. */
-static void drv_test_alarm_computed(struct kunit *test)
+/*
+ * Without module flags there are no alarm attributes: hwmon drivers do not
+ * compare readings with limits. The limits stay, for userspace to compare.
+ */
+static void drv_test_alarm_without_flags(struct kunit *test)
 {
 	struct drv d = {};
 	u8 *img = drv_profile_image(test, SFF8472_EMUL_PROFILE_INTERNAL);
+	long val;
+	int i, col;
 
 	img[93] &= ~0x80;		/* no alarm/warning flags */
 	img[95] = drv_cc_ext(img);
@@ -1197,20 +1209,31 @@ static void drv_test_alarm_computed(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
 
-	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_temp,
-					      hwmon_temp_max_alarm, 0));
-	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
-					      hwmon_temp_crit_alarm, 0));
-	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_temp,
-					      hwmon_temp_lcrit_alarm, 0));
-	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
-					      hwmon_power_lcrit_alarm, 1));
-	KUNIT_EXPECT_EQ(test, 1L, drv_read_ok(test, &d, hwmon_power,
-					      hwmon_power_min_alarm, 1));
-	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_power,
-					      hwmon_power_max_alarm, 1));
-	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_curr,
-					      hwmon_curr_crit_alarm, 0));
+	for (i = 0; i < ARRAY_SIZE(drv_chans); i++) {
+		const struct drv_chan *c = &drv_chans[i];
+
+		for (col = COL_LCRIT_ALARM; col <= COL_CRIT_ALARM; col++) {
+			u32 attr = drv_attrs[c->type][col];
+
+			KUNIT_EXPECT_EQ(test, 0, drv_visible(&d, c->type, attr,
+							     c->channel));
+			KUNIT_EXPECT_EQ(test, -EOPNOTSUPP,
+					drv_read(&d, c->type, attr, c->channel,
+						 &val));
+		}
+	}
+	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_temp,
+						hwmon_temp_max, 0));
+	KUNIT_EXPECT_EQ(test, 73000L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_max, 0));
+	KUNIT_EXPECT_EQ(test, 74000L, drv_read_ok(test, &d, hwmon_temp,
+						  hwmon_temp_input, 0));
+	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_power,
+						hwmon_power_lcrit, 1));
+	KUNIT_EXPECT_EQ(test, 10L, drv_read_ok(test, &d, hwmon_power,
+					       hwmon_power_lcrit, 1));
+	KUNIT_EXPECT_EQ(test, 8L, drv_read_ok(test, &d, hwmon_power,
+					      hwmon_power_input, 1));
 }
 
 /* Wrong check codes: shown, logged, decoded anyway. */
@@ -2747,18 +2770,11 @@ static void drv_test_a0_only_module(struct kunit *test)
 }
 
 /* The mode hwmon gives an attribute of the cage's hwmon device. */
-static int drv_visible(struct drv *d, enum hwmon_sensor_types type, u32 attr,
-		       int channel)
-{
-	return sff8472_hwmon_is_visible(dev_get_drvdata(drv_hwmon(d)), type,
-					attr, channel);
-}
-
 /*
  * Thresholds the module did not fill in give no limits and no alarms:
  * temperature all zero, VCC all FFh, bias with low alarm above high
- * alarm. The other channels keep theirs. No module flags (93 bit 7
- * clear), so the alarms would be computed.
+ * alarm. The other channels keep theirs. The module has flags (93 bit
+ * 7), but they compare against the same unfilled thresholds.
  */
 static void drv_test_thresholds_not_filled(struct kunit *test)
 {
@@ -2771,7 +2787,6 @@ static void drv_test_thresholds_not_filled(struct kunit *test)
 	long val;
 	int i;
 
-	img[93] &= ~0x80;
 	memset(img + 256, 0, 8);		/* temperature */
 	memset(img + 256 + 8, 0xff, 8);		/* VCC */
 	img[256 + 16] = 0x00;			/* bias high alarm 0x00c8 */
@@ -4009,7 +4024,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE(drv_test_removal),
 	KUNIT_CASE(drv_test_data_ready),
 	KUNIT_CASE(drv_test_alarm_flags),
-	KUNIT_CASE(drv_test_alarm_computed),
+	KUNIT_CASE(drv_test_alarm_without_flags),
 	KUNIT_CASE(drv_test_bad_checksum),
 	KUNIT_CASE(drv_test_nack),
 	KUNIT_CASE(drv_test_removed_mid_read),

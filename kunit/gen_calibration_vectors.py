@@ -7,7 +7,7 @@ fractions.Fraction from SFF-8472 rev 11.0 ("Internal Calibration",
 "External Calibration", Table 3.16) and the driver's documented rules, then
 cross-checked against a plain double-precision evaluation.
 
-Rules (same as the comment at the top of sff8472_calibration.c):
+Rules (sff8472_calibrate() in sff8472_decode.h, and sff8472_calibration.c):
   * internal: temp s16 1/256 degC, Vcc u16 100 uV, bias u16 2 uA, power 0.1 uW;
     the external constants are ignored.
   * external linear: LSB = slope/256 * raw + offset (temp raw is s16).

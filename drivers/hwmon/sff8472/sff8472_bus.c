@@ -1,52 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SFF-8472 bus access: every byte the driver reads from or writes to a
- * module goes through this file. It knows nothing of caching or hot-plug.
+ * module goes through this file, which knows nothing of caching or
+ * hot-plug. Documentation/hwmon/sff8472.rst describes the access modes
+ * ("Bus access"), the address change sequence, and why every read is
+ * proven by a byte read after it and a piece that ends in 0xFF is read
+ * twice ("Caching"): pulled-up lines read 0xFF without any bus error.
  *
- * The access mode is the best one the adapter offers:
- *
- *   I2C          one write-then-read transfer per chunk (default 32 bytes,
- *                or sff,max-transfer-size up to the page size, less if the
- *                adapter quirks say so)
- *   SMBus block  I2C block reads of up to 32 bytes
- *   SMBus word   one word read per 16-bit field, coherent by construction
- *   SMBus byte   single bytes; each live 16-bit value is read MSB, LSB,
- *                MSB again and retried until both MSB reads agree
- *
- * Chunks are split at even offsets only, so in the first three modes every
- * 16-bit field comes from a single transaction and can never be torn.
- *
- * Modules that set A0h byte 92 bit 2 answer at either 0x50 or 0x51 and are
- * switched with the address-change sequence, a two-byte general call
- * (04h, then 00h for A0h or 02h for A2h). A general call reaches every
- * device on the bus segment, so it is sent only to modules that ask for it
- * and only where the board says the segment allows it (@allow_gc).
- *
- * A read is proven complete by a byte read after it: a module pulled out
- * mid-transfer leaves the lines pulled up, so the rest of that transfer
- * reads 0xFF without any error, but the next address byte is not ACKed.
- * Where the adapter allows, the proof rides in the same transfer as two
- * more messages (no extra transaction).
- *
- * A module that does not answer costs one NACKed transaction; nothing here
- * retries a NACK except the bounded write-cycle poll after an EEPROM write.
- *
- * Pulled-up lines also make a transaction whose data end in 0xFF prove
- * nothing: a module being pulled out or a glitch on the lines returns 0xFF
- * from some byte to the end of the transfer without an error (the module
- * still in the cage, the next transaction may well be answered). So a
- * piece whose last byte reads 0xFF is read once more, and of the two reads
- * the one with fewer 0xFF bytes at its end is used (the second on a tie):
- * a glitch only ever adds 0xFF bytes at the end, so with at most one bad
- * transaction of the two, the one used is the module's. A single bad
- * transaction never becomes the module's bytes; pieces that really end in
- * 0xFF cost one transaction more each time they are read: blank pieces at
- * insertion, a proof byte (CC_DMI, or CC_EXT in the look) of 0xFF read on
- * its own, a CC_BASE of 0xFF in the look (in the combined I2C mode the
- * whole four-message transfer again), a blank byte polled after an EEPROM
- * write, every piece of an A0h that is all 0xFF, a 16-bit field whose low
- * byte is 0xFF in the SMBus word mode. In the combined I2C mode the proof
- * byte rides in the transfer and is not read again by itself.
+ * Chunks end at even offsets only, so in every mode but SMBus byte a
+ * 16-bit field comes from one transaction and cannot be torn. Nothing here
+ * retries a NACK but the bounded write-cycle poll after an EEPROM write.
  */
 
 #include <linux/delay.h>
@@ -302,7 +265,7 @@ static int sff8472_byte_read(struct i2c_client *client, u8 off, u8 *buf)
 	return 0;
 }
 
-/* Nobody drove SDA during the whole read (see the top of this file). */
+/* Nobody drove SDA during the whole read. */
 static bool sff8472_pulled_up(const u8 *buf, size_t len)
 {
 	return !memchr_inv(buf, 0xff, len);
@@ -401,7 +364,8 @@ static size_t sff8472_ff_tail(const u8 *buf, size_t len)
 
 /*
  * The same, but a piece that ends in 0xFF is read twice, and the read with
- * fewer 0xFF bytes at its end used (top of this file).
+ * fewer 0xFF bytes at its end used: a glitch only ever adds 0xFF bytes at
+ * the end, so of two reads with at most one bad, the one used is good.
  */
 static int sff8472_read_piece(struct sff8472_bus *bus,
 			      enum sff8472_addr addr, unsigned int off,
@@ -540,7 +504,7 @@ static int sff8472_read_last_proven(struct sff8472_bus *bus,
  * @proof: where that byte goes
  *
  * The proof byte is read after every data byte, so a module that was
- * pulled out during the read fails it (see the top of this file); the
+ * pulled out during the read fails it (its address byte gets no ACK); the
  * caller compares *@proof with what it expects.
  *
  * Return: 0 or a negative error code from the adapter.

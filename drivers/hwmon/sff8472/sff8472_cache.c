@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 cache: what every output reads, and the only caller of the bus.
- *
- * Image. Everything static about a module (A0h 0-255, A2h 0-95 and
- * 120-255) is read once per insertion into a scratch image, proven
- * complete, classified, and only then replaces the cached one. Readers
- * never see a half-read module. An image equal to the cached one (the
- * same module read again after a suspicious read) keeps its generation,
- * so nothing is announced.
- *
- * Check codes. A block whose check code (CC_BASE, CC_EXT or CC_DMI) is
- * wrong is read once more, since a module that is still settling or being
- * pulled out can return a torn block. If it is still wrong, the block is
- * decoded anyway: many modules in the field carry wrong check codes but
- * valid data. An A0h block of all 0xFF is not a module (an empty or
- * half-removed cage reads as pulled-up lines).
- *
- * Live snapshot. A2h 96-119 is read as one snapshot, followed by CC_DMI
- * (A2h 95) as proof that the module answered to the end and is still the
- * cached one. Each attempt, failed or not, lives for update_interval, so
- * no reader, however often it reads, causes more than one attempt per
- * interval. A failed attempt is an error for its readers, never the old
- * values, and wakes the hot-plug work (@watch).
+ * SFF-8472 cache: what every output reads, and the only caller of the bus
+ * (Documentation/hwmon/sff8472.rst, "Caching"). Everything static about a
+ * module is read once per insertion into a scratch image, proven and
+ * classified before it replaces the cached one, so readers never see a
+ * half-read module; the same module read again keeps its generation. A2h
+ * 96-119 is one live snapshot, proven by CC_DMI after it; each attempt,
+ * failed or not, lives for update_interval, and a failed one is an error
+ * for its readers, never the old values.
  */
 
 #include <linux/device.h>
@@ -49,7 +35,11 @@ static bool sff8472_a0_codes_ok(const u8 *a0)
 	return sff8472_base_checksum_ok(a0) && sff8472_ext_checksum_ok(a0);
 }
 
-/* Read 0-95 of @addr, once more if its check code(s) are wrong. */
+/*
+ * Read 0-95 of @addr, once more if its check code(s) are wrong: a module
+ * settling or being pulled out tears blocks. Many modules carry wrong codes
+ * over valid data, so the second read is used either way.
+ */
 static int sff8472_read_block(struct sff8472_bus *bus, enum sff8472_addr addr,
 			      u8 *buf)
 {

@@ -1,52 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 calibration core: raw A/D value -> physical unit, integers only.
+ * SFF-8472 calibration core: raw A/D value to physical unit, integers only.
+ * The rules are sff8472_calibrate()'s (sff8472_decode.h) and
+ * Documentation/hwmon/sff8472.rst's ("Calibration").
  *
- * Semantics (SFF-8472 rev 11.0, "Internal Calibration", "External
- * Calibration", Table 3.16 and 3.16a-d):
- *
- * Constants. cal->external is A0h byte 92 bit 4. Only then are the constants
- * in A2h bytes 56-91 used (all big-endian): Rx_PWR(4..0) at 56, 60, 64, 68,
- * 72; Tx_I slope/offset at 76/78, Tx_PWR at 80/82, T at 84/86, V at 88/90.
- * Internally calibrated modules often carry garbage there, so otherwise the
- * structure holds the identity (slope 0x0100, offset 0, coefficients 0) and
- * sff8472_calibrate() ignores it anyway.
- *
- * Internal calibration. Temperature is s16 in 1/256 °C; Vcc is u16 in
- * 100 µV; bias is u16 in 2 µA; TX and RX power are u16 in 0.1 µW.
- *
- * External, linear channels (temperature, Vcc, bias, TX power):
- *	value[LSB] = slope / 256 * raw + offset
- * slope is unsigned 8.8 fixed point, offset is signed 16-bit in the LSB of
- * the channel. The temperature raw value is sign-extended before the slope
- * is applied. Computed exactly as v256 = slope * raw + offset * 256 (s64).
- *
- * External RX power: value[LSB] = sum(i = 0..4) c[i] * x^i, x = raw (u16),
- * c[i] IEEE-754 single precision bit patterns decoded in integer arithmetic.
- * A NaN or infinite coefficient makes the RX channel fail with -EINVAL (the
- * other channels do not look at the coefficients). Zero and denormal
- * coefficients count as 0. Each term is the exact 88-bit product of the
- * 24-bit mantissa and x^i (which fits in u64), scaled by its exponent into a
- * signed 128-bit fixed-point number with 64 fractional bits; bits below
- * 2^-64 LSB are truncated, so the sum is within 5 * 2^-64 LSB of the exact
- * value and the rounded result is exact unless the exact value lies within
- * that margin of a rounding tie or of a clamp limit.
- *
- * Out-of-range terms. A term whose exact magnitude is at least 2^48 LSB
- * (2^32 times the whole output range) is not added. If all such terms have
- * the same sign the result saturates in that direction (65535 LSB if
- * positive, 0 if negative), whatever the other terms are; if there are such
- * terms of both signs the result is undefined and the call returns -ERANGE.
- * Every in-range term is below 2^48, so the accumulator cannot overflow.
- *
- * Clamping and rounding. The exact value is clamped to the range of the
- * 16-bit result: temperature -32768..32767 (1/256 °C), everything else
- * 0..65535 LSB. It is then converted to the requested unit with a single
- * rounding, half away from zero:
- *	SFF8472_UNIT_HWMON: m°C = LSB * 1000 / 256, mV = LSB / 10,
- *			    mA = LSB * 2 / 1000, µW = LSB / 10
- *	SFF8472_UNIT_FINE:  1/256 °C = LSB, 100 µV = LSB, µA = LSB * 2,
- *			    0.1 µW = LSB
+ * The linear channels are exact: v256 = slope * raw + offset * 256 (s64).
+ * The RX power polynomial decodes each IEEE 754 coefficient in integer
+ * arithmetic (zero and denormals count as 0): a term is the exact 88-bit
+ * product of the 24-bit mantissa and x^i, which fits in u64, scaled by its
+ * exponent into signed 128-bit fixed point with 64 fractional bits. Bits
+ * below 2^-64 LSB are truncated, so the sum is within 5 * 2^-64 LSB of the
+ * exact value, and the one rounding is exact unless the value lies within
+ * that margin of a tie or a clamp limit. Terms of 2^48 LSB or more are not
+ * added, so the sum cannot overflow.
  */
 
 #include <kunit/visibility.h>

@@ -29,15 +29,7 @@
 #define XCVR8_ACTIVE_CABLE	BIT(3)
 #define XCVR8_PASSIVE_CABLE	BIT(2)
 
-/**
- * sff8472_checksum() - low order 8 bits of the sum of @len bytes
- * @buf: bytes to sum
- * @len: number of bytes
- *
- * This is the check code of CC_BASE, CC_EXT and CC_DMI.
- *
- * Return: the sum modulo 256.
- */
+/* The check code of CC_BASE, CC_EXT and CC_DMI: the sum modulo 256. */
 u8 sff8472_checksum(const u8 *buf, size_t len)
 {
 	u8 sum = 0;
@@ -50,14 +42,7 @@ u8 sff8472_checksum(const u8 *buf, size_t len)
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_checksum);
 
-/**
- * sff8472_checksum_ok() - verify a check code
- * @buf: bytes covered by the check code
- * @len: number of bytes
- * @expected: the check code byte as stored
- *
- * Return: true if the low order 8 bits of the sum equal @expected.
- */
+/* Is @expected the check code of @len bytes at @buf? */
 bool sff8472_checksum_ok(const u8 *buf, size_t len, u8 expected)
 {
 	return sff8472_checksum(buf, len) == expected;
@@ -231,13 +216,7 @@ void sff8472_decode_thresholds(const u8 a2[SFF8472_DMI_STATIC_LEN],
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_decode_thresholds);
 
-/**
- * sff8472_base_checksum_ok() - verify CC_BASE (A0h byte 63)
- * @a0: A0h bytes 0-95
- *
- * Return: true if the low order 8 bits of the sum of bytes 0-62 equal
- * byte 63.
- */
+/* CC_BASE, A0h byte 63, covers bytes 0-62. */
 bool sff8472_base_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 {
 	return sff8472_checksum_ok(a0, SFP_CC_BASE,
@@ -245,13 +224,7 @@ bool sff8472_base_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_base_checksum_ok);
 
-/**
- * sff8472_ext_checksum_ok() - verify CC_EXT (A0h byte 95)
- * @a0: A0h bytes 0-95
- *
- * Return: true if the low order 8 bits of the sum of bytes 64-94 equal
- * byte 95.
- */
+/* CC_EXT, A0h byte 95, covers bytes 64-94. */
 bool sff8472_ext_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 {
 	return sff8472_checksum_ok(&a0[SFP_OPTIONS],
@@ -260,13 +233,7 @@ bool sff8472_ext_checksum_ok(const u8 a0[SFF8472_BASE_LEN])
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_ext_checksum_ok);
 
-/**
- * sff8472_dmi_checksum_ok() - verify CC_DMI (A2h byte 95)
- * @a2: A2h bytes 0-95
- *
- * Return: true if the low order 8 bits of the sum of bytes 0-94 equal
- * byte 95.
- */
+/* CC_DMI, A2h byte 95, covers bytes 0-94. */
 bool sff8472_dmi_checksum_ok(const u8 a2[SFF8472_DMI_STATIC_LEN])
 {
 	return sff8472_checksum_ok(a2, SFP_CHKSUM,

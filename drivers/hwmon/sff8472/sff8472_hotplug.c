@@ -1,21 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SFF-8472 hot-plug: an explicit module state machine, in the manner of
- * sfp.c's module states.
- *
- * sff8472_hp_next()'s table is the whole transition function: a pure
- * function of the state and one event. Entering a state runs that state's
- * entry action (sff8472_hp_enter(), all in one place); the actions of
- * PROBE, CHECK and VERIFY look at the module through the cache and return
- * the outcome as the next event. Events from outside are MOD_DEF0 levels
- * and edges, the periodic look, deadlines and suspicion (a reader's failed
- * read, resume, the periodic full comparison). Without a MOD_DEF0 GPIO a
- * cage is empty only after SFF8472_MISSES_GONE failed looks in a row, so a
- * transient NACK is no removal.
- *
- * Everything runs under the cache lock, from one work item on the
- * freezable workqueue (no bus traffic while the system sleeps), or
- * synchronously in probe for the first look.
+ * sfp.c's (Documentation/hwmon/sff8472.rst, "Hot-plug"). sff8472_hp_next()'s
+ * table is the transition function; entering a state runs its action
+ * (sff8472_hp_enter()), and the actions that look at the module return the
+ * outcome as the next event. Everything runs under the cache lock, from one
+ * work item on the freezable workqueue (no bus traffic while the system
+ * sleeps), or in probe for the first look.
  */
 
 #include <linux/debugfs.h>
@@ -38,7 +29,7 @@
 #define SFF8472_T_SERIAL_MS	300	/* SFF-8472 Table 3.11 */
 #define SFF8472_RETRY_MIN_MS	50
 #define SFF8472_SLOW_WARN_MS	60000	/* GPON sticks: up to 60 s */
-#define SFF8472_MISSES_GONE	3	/* failed VERIFYs that mean removal */
+#define SFF8472_MISSES_GONE	3	/* failed VERIFYs in a row: gone */
 #define SFF8472_VERIFY_MIN_MS	1000	/* reader-caused VERIFYs at most */
 #define SFF8472_FULL_CHECK_MS	300000	/* full comparison without an IRQ */
 

@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 hwmon channels: temp1, in0, curr1, power1 (TX), power2 (RX).
- *
- * A leaf over the cache. Inputs and alarms come from the live snapshot
- * (one bus read per update_interval for all of them); thresholds and labels
- * come from the image and cost no bus traffic. Thresholds are calibrated
- * exactly like the values. Alarms are the module's own flags, shown only
- * when A0h byte 93 bit 7 says it has them: hwmon drivers do not compare
- * readings with limits (Documentation/hwmon/sysfs-interface.rst).
- *
- * A channel whose threshold set the module did not fill in (all 00h, all
- * FFh, or low alarm not below high alarm) has neither limits nor alarms:
- * the module's flags compare against the same unfilled thresholds.
- *
- * The hwmon device exists only while a module with diagnostics is in the
- * cage, one per insertion (see sff8472_publish.c). Reads through a device
- * that is going away fail with -ENODEV, and inputs and alarms fail with
- * -ENODATA while the module's Data_Ready_Bar is set.
+ * SFF-8472 hwmon channels: temp1, in0, curr1, power1 (TX), power2 (RX)
+ * (Documentation/hwmon/sff8472.rst). A leaf over the cache: inputs and
+ * alarms come from the live snapshot, limits and labels from the image.
+ * Alarms are the module's own flags, shown only when A0h byte 93 bit 7 says
+ * it has them: hwmon drivers do not compare readings with limits. A channel
+ * whose threshold set the module did not fill in has neither limits nor
+ * alarms. The device exists only while a module with diagnostics is in the
+ * cage, one per insertion (sff8472_publish.c).
  */
 
 #include <linux/device.h>
@@ -260,8 +251,8 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hwmon_read_string);
 
 /*
  * Limits and alarms of a channel whose threshold set the module did not
- * fill in are absent: there is nothing true to show (see the top). So are
- * the alarms of a module without flags.
+ * fill in are absent: there is nothing true to show. So are the alarms of a
+ * module without flags.
  */
 VISIBLE_IF_KUNIT umode_t sff8472_hwmon_is_visible(const void *drvdata,
 						  enum hwmon_sensor_types type,

@@ -1,21 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 EEPROM view, 512 bytes in the optoe layout (A0h at 0-255, A2h
- * at 256-511), twice over the cache:
- *
- *  - /sys/bus/i2c/devices/B-0050/eeprom, the file SONiC-style tools read.
- *    It is the driver's own file, not nvmem's compat one, so that a module
- *    without A2h can give what it has: a read is short at the end of A0h,
- *    and a read starting in A2h fails with -ENXIO (what optoe gets from the
- *    bus when 0x51 does not answer). cat shows the A0h page and then the
- *    error; dd with bs=256 reads the first block and fails on the second.
- *  - an nvmem device, for in-kernel consumers and /sys/bus/nvmem; nvmem
- *    reads are all or nothing, so there a read touching a missing A2h
- *    fails whole with -ENXIO, and one touching a failed live snapshot with
- *    -EIO.
- *
- * Neither costs bus traffic beyond the one live snapshot per
- * update_interval (A2h 96-119), whoever reads and however often.
+ * SFF-8472 EEPROM view, 512 bytes in optoe's layout (A0h at 0-255, A2h at
+ * 256-511), twice over the cache (Documentation/hwmon/sff8472.rst,
+ * "EEPROM"): the driver's own "eeprom" file, which SONiC-style tools read
+ * and which is short where a module has no A2h (nvmem's compat file could
+ * not be), and an nvmem device, whose reads are all or nothing.
  */
 
 #include <linux/device.h>

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 publication of what the hot-plug layer found.
- *
- * Publication runs after each run of the state machine, without the cache
- * lock (unregistering hwmon waits for its readers, who take that lock):
- * a new module (a new cache generation) gets its log lines, its hwmon
- * device and a uevent; a removal takes them away. A re-read of the same
- * module changes nothing userspace can see.
+ * SFF-8472 publication of what the hot-plug layer found, after each run of
+ * the state machine and without the cache lock (unregistering hwmon waits
+ * for its readers, who take it): a new cache generation gets its log lines,
+ * its hwmon device and a uevent; a removal takes them away.
  */
 
 #include <linux/bits.h>

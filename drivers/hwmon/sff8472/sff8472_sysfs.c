@@ -2,15 +2,9 @@
 /*
  * SFF-8472 sysfs files on the I2C client (see
  * Documentation/ABI/testing/sysfs-driver-sff8472): identity from the
- * cache, status and full-resolution values from the live snapshot, and the
- * soft controls.
- *
- * All files exist for the life of the binding and fail with -ENODEV while
- * the cage is empty. Functions the module does not advertise read and
- * write -EOPNOTSUPP, so nothing is written to a module that did not ask
- * for it. Status bits of A2h byte 110/118 are shown even while
- * Data_Ready_Bar is set (it lives in the same byte); the analog values are
- * not.
+ * cache, status bits and full-resolution values from the live snapshot,
+ * and the soft controls. They exist for the life of the binding; what the
+ * module does not advertise reads and writes -EOPNOTSUPP.
  */
 
 #include <linux/device.h>

@@ -66,12 +66,17 @@ hook sff8472 drivers/hwmon/sff8472
 hook sff8472-emul tools/testing/sff8472-emul
 
 # The newest tree also carries `make upstream`'s sfp.c fixes
-# (scripts/upstream/sfp/), so its UML kernel runs sfp.c with them
-# (scripts/upstream/sfp-fixes.sh). The files they touch are kept as
-# extracted and rebuilt from those whenever the series changes.
-apply_series() { # DIR
+# (scripts/upstream/sfp/net, then net-next), so its UML kernel runs sfp.c
+# with them (scripts/upstream/sfp-fixes.sh). The files they touch are kept
+# as extracted and rebuilt from those whenever a series changes.
+apply_series() { # DIR...
 	pristine="$tree/.sff8472-pristine"
-	files=$(sed -n 's|^+++ b/||p' "$1"/0[0-9][0-9][1-9]-*.patch | sort -u)
+	patches=
+	for d in "$@"; do
+		patches="$patches $(ls "$d"/0[0-9][0-9][1-9]-*.patch)"
+	done
+	# shellcheck disable=SC2086 # $patches: paths without spaces
+	files=$(sed -n 's|^+++ b/||p' $patches | sort -u)
 	work=$(mktemp -d)
 	for f in $files; do
 		if [ ! -f "$pristine/$f" ]; then
@@ -81,7 +86,7 @@ apply_series() { # DIR
 		mkdir -p "$(dirname "$work/$f")"
 		cp "$pristine/$f" "$work/$f"
 	done
-	for p in "$1"/0[0-9][0-9][1-9]-*.patch; do
+	for p in $patches; do
 		patch -s -d "$work" -p1 <"$p" ||
 			{ echo "kernel-tree: $p does not apply" >&2; exit 1; }
 	done
@@ -90,6 +95,7 @@ apply_series() { # DIR
 	done
 	rm -rf "$work"
 }
-[ "$series" = 6.12 ] || apply_series "$repo/scripts/upstream/sfp"
+[ "$series" = 6.12 ] ||
+	apply_series "$repo/scripts/upstream/sfp/net" "$repo/scripts/upstream/sfp/net-next"
 
 echo "$tree"

@@ -39,9 +39,14 @@ expect "sfp-uml refuses more than 64 cages behind switches" refuses --mux --cage
 expect "sfp-uml refuses an unknown driver" refuses --driver at24
 
 # The exit status and both output streams of the command come back.
-expect "sfp-uml forwards stdout, stderr and the exit status" sh -c "
-	$uml -- sh -c 'echo out; echo err >&2; exit 7' >$work/o 2>$work/e
-	[ \$? -eq 7 ] && [ \"\$(cat $work/o)\" = out ] && [ \"\$(cat $work/e)\" = err ]"
+# On a failure, what came back (a cold run once failed this unexplained).
+forwards() {
+	"$uml" -- sh -c 'echo out; echo err >&2; exit 7' >"$work/o" 2>"$work/e"
+	status=$?
+	[ "$status" -eq 7 ] && [ "$(cat "$work/o")" = out ] && [ "$(cat "$work/e")" = err ] ||
+		{ echo "status $status, stdout:"; head -n 20 "$work/o"; echo "stderr:"; head -n 40 "$work/e"; false; }
+}
+expect "sfp-uml forwards stdout, stderr and the exit status" forwards
 
 # SONiC's SfpOptoeBase access pattern (scripts/e2e/sonic.py), after the
 # collection on the same board: every built-in profile (port6 holds the

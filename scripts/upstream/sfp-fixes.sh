@@ -1,14 +1,16 @@
 #!/bin/sh
-# The sfp.c fixes (scripts/upstream/sfp/, in `make upstream`'s series),
-# proven. The series: `git am` takes it onto sfp.c as Debian's newest
-# linux-source has it, and that kernel's checkpatch.pl --strict finds
-# nothing in it. The values: Linux's own sfp.c binds four emulated cages
-# (the externally calibrated profile, sfp_dump.py's dump, the internally
-# calibrated profile, the externally calibrated dump of the BMC tier),
-# once stock (Debian's 6.12 UML kernel) and once with
-# the series applied (the newest kernel's tree, scripts/kernel-tree.sh);
-# sfp_check.py compares both with the exact reference and prints the
-# values the fixes change.
+# The sfp.c fixes (scripts/upstream/sfp/: a net series, signed constants,
+# and a net-next series on top of it, rounding and RX power; `make
+# upstream` writes both), proven. The series: `git am` takes them onto
+# sfp.c as Debian's newest linux-source has it, and that kernel's
+# checkpatch.pl --strict finds nothing in them but that it cannot look up
+# the Fixes: commit (no kernel history here). The values: Linux's own
+# sfp.c binds four emulated cages (the externally calibrated profile,
+# sfp_dump.py's dump, the internally calibrated profile, the externally
+# calibrated dump of the BMC tier), once stock (Debian's 6.12 UML kernel)
+# and once with both series applied (the newest kernel's tree,
+# scripts/kernel-tree.sh); sfp_check.py compares both with the exact
+# reference and prints the values the fixes change.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -16,7 +18,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo" || exit 1
 . scripts/check-lib.sh
 cache=${SFF8472_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sff8472}
-series=scripts/upstream/sfp
+series="scripts/upstream/sfp/net scripts/upstream/sfp/net-next"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -29,26 +31,46 @@ finish() {
 
 tree=$(scripts/kernel-tree.sh newest) || { check "the newest tree is there" false; finish; }
 
-# A repository of the files the series touches, as extracted.
+# A repository of the files the series touch, as extracted.
 git_am_onto_pristine() {
 	git init -q "$work/am" &&
 	cp -a "$tree/.sff8472-pristine/." "$work/am/" &&
 	git -C "$work/am" add -A &&
 	git -C "$work/am" -c user.name=check -c user.email=check@example.invalid \
-		commit -qm "as extracted" &&
-	git -C "$work/am" -c user.name=check -c user.email=check@example.invalid \
-		am -q "$repo/$series"/0[0-9][0-9][1-9]-*.patch
+		commit -qm "as extracted" || return 1
+	for d in $series; do
+		git -C "$work/am" -c user.name=check -c user.email=check@example.invalid \
+			am -q "$repo/$d"/0[0-9][0-9][1-9]-*.patch || return 1
+	done
 }
-check "sfp.c series: git am applies it to sfp.c of $(basename "$tree")" git_am_onto_pristine
-checkpatch_clean() {
+check "sfp.c series: git am applies net, then net-next, to sfp.c of $(basename "$tree")" \
+	git_am_onto_pristine
+checkpatch_clean() { # DIR
 	# From the series' directory: given a path under scripts/, checkpatch
-	# takes each blank context line for trailing whitespace.
-	out=$(cd "$series" && perl "$tree/scripts/checkpatch.pl" --strict --terse --no-tree 0*.patch 2>&1)
+	# takes each blank context line for trailing whitespace. Without the
+	# kernel's git history it cannot find any Fixes: commit; fixes_cited
+	# checks those.
+	out=$(cd "$1" && perl "$tree/scripts/checkpatch.pl" --strict --terse --no-tree \
+		--ignore UNKNOWN_COMMIT_ID 0*.patch 2>&1)
 	status=$?
 	echo "$out" | grep -E 'ERROR|WARNING|CHECK'
 	[ "$status" -eq 0 ] && ! echo "$out" | grep -qE 'ERROR|WARNING|CHECK'
 }
-check "sfp.c series: checkpatch.pl --strict of $(basename "$tree") finds nothing" checkpatch_clean
+# The commit that added sfp.c's hwmon code, as its own later fixes cite
+# it (Andrew Lunn's "net: phy: sfp: hwmon: Fix scaling of RX power").
+fixes_cited() {
+	tag='Fixes: 1323061a018a ("net: phy: sfp: Add HWMON support for module sensors")'
+	for p in scripts/upstream/sfp/net/0[0-9][0-9][1-9]-*.patch; do
+		grep -qxF "$tag" "$p" || { echo "$p: no '$tag'"; return 1; }
+	done
+	! grep -l '^Fixes:' scripts/upstream/sfp/net-next/*.patch
+}
+for d in $series; do
+	check "sfp.c series: checkpatch.pl --strict of $(basename "$tree") finds nothing in ${d##*/}" \
+		checkpatch_clean "$d"
+done
+check "sfp.c series: each net fix names the commit that added sfp.c's hwmon code, net-next none" \
+	fixes_cited
 
 dumps() {
 	python3 scripts/upstream/sfp_dump.py "$work/edges.bin" &&

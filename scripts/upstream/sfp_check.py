@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Linux's sfp.c before and after our fixes (scripts/upstream/sfp/), against
-the exact reference.
+"""Linux's sfp.c before and after our fixes (the net and net-next series of
+scripts/upstream/sfp/), against the exact reference.
 
 Reads what sfp-inside.sh wrote on two boards: BEFORE ran Debian's 6.12 UML
 kernel, whose sfp.c is stock (its hwmon code is the newest kernel's, line
-for line), AFTER the newest kernel with the series applied. Every expected
+for line), AFTER the newest kernel with both series applied. Every expected
 value is computed from the cage's image by scripts/e2e/check.py, that is
 from SFF-8472 and kunit/gen_calibration_vectors.py, never from either
 driver. Prints the values stock sfp.c gets wrong beside the fixed ones, and
@@ -22,15 +22,15 @@ import check as e2e  # noqa: E402
 
 # The symptoms the patches' commit messages quote, as stock sfp.c shows
 # them: (cage, hwmon file) -> value, or None for a file it hides. The
-# other one, 0003's TX power of -5 uW (port2 power1_input), shows only
-# once 0001 has made the offsets signed; stock sfp.c reads 6549 there.
+# other one, net-next 1/2's TX power of -5 uW (port2 power1_input), shows
+# only once net 1/2 has made the offsets signed; stock sfp.c reads 6549.
 QUOTED = {
-    ('port1', 'in0_input'): '9854',        # 0001: 9.854 V, not 3.300 V
-    ('port1', 'curr1_input'): '138',       # 0001: 138 mA, not 7 mA
-    ('port1', 'power1_input'): '6870',     # 0001: 6870 uW, not 316 uW
-    ('port1', 'temp1_lcrit'): '108000',    # 0002: 108 degC, not -20
-    ('port2', 'temp1_input'): '35004',     # 0003: 35.004 degC, not 35.002
-    ('port1', 'power2_input'): None,       # 0004: hidden, not 269 uW
+    ('port1', 'in0_input'): '9854',        # net 1/2: 9.854 V, not 3.300 V
+    ('port1', 'curr1_input'): '138',       # net 1/2: 138 mA, not 7 mA
+    ('port1', 'power1_input'): '6870',     # net 1/2: 6870 uW, not 316 uW
+    ('port1', 'temp1_lcrit'): '108000',    # net 2/2: 108 degC, not -20
+    ('port2', 'temp1_input'): '35004',     # net-next 1/2: 35.004 degC, not 35.002
+    ('port1', 'power2_input'): None,       # net-next 2/2: hidden, not 269 uW
 }
 
 

@@ -4,7 +4,8 @@
 # upstream` writes both), proven. The series: `git am` takes them onto
 # sfp.c as Debian's newest linux-source has it, and that kernel's
 # checkpatch.pl --strict finds nothing in them but that it cannot look up
-# the Fixes: commit (no kernel history here). The values: Linux's own
+# the Fixes: commit (no kernel history here), and sfp.c builds for 32-bit
+# ARM with W=1. The values: Linux's own
 # sfp.c binds four emulated cages (the externally calibrated profile,
 # sfp_dump.py's dump, the internally calibrated profile, the externally
 # calibrated dump of the BMC tier), once stock (Debian's 6.12 UML kernel)
@@ -71,6 +72,22 @@ for d in $series; do
 done
 check "sfp.c series: each net fix names the commit that added sfp.c's hwmon code, net-next none" \
 	fixes_cited
+
+# 32-bit: with both series, sfp.c builds for ARM (multi_v7_defconfig,
+# where it is a module) with W=1 and no warning, and calls no 64-bit
+# division helper of libgcc, which the kernel does not have.
+arm_build() {
+	scripts/deps.sh gcc-arm-linux-gnueabihf >/dev/null || return 1
+	out="$cache/sfp-arm-build"
+	set -- -s -C "$tree" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- O="$out"
+	make "$@" multi_v7_defconfig >/dev/null 2>"$work/arm.log" &&
+	make "$@" -j"$(nproc)" CC="ccache arm-linux-gnueabihf-gcc" W=1 \
+		drivers/net/phy/sfp.o >>"$work/arm.log" 2>&1 || { cat "$work/arm.log"; return 1; }
+	! grep -E 'warning:|error:' "$work/arm.log" &&
+	! arm-linux-gnueabihf-nm -u "$out/drivers/net/phy/sfp.o" | grep -E '__aeabi_u?ldivmod|__u?divdi3'
+}
+check "sfp.c series: sfp.c builds for 32-bit ARM with W=1, without 64-bit division helpers" \
+	arm_build
 
 dumps() {
 	python3 scripts/upstream/sfp_dump.py "$work/edges.bin" &&

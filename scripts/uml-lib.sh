@@ -59,6 +59,18 @@ cage_hwmon() {
 	return 1
 }
 
+# The hwmon directory of the cage labelled $1, waiting up to 10 s for it:
+# sfp.c registers hwmon from a work item a while after it binds, and a
+# driver bound again takes a moment too.
+wait_hwmon() {
+	local k=0
+	until cage_hwmon "$1"; do
+		[ $k -ge 100 ] && return 1
+		sleep 0.1
+		k=$((k + 1))
+	done
+}
+
 # Reset the emulator's bus accounting of cages port1..port$1.
 reset_stats() {
 	local k=1

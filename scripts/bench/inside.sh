@@ -134,11 +134,7 @@ drv=$(cage_driver "$dev")
 echo "$name" >"$drv/unbind"
 reset "$emul"
 echo "$name" >"$drv/bind"
-k=0
-until cage_hwmon port1 >/dev/null || [ $k -ge 100 ]; do
-	sleep 0.1
-	k=$((k + 1))
-done
+wait_hwmon port1 >/dev/null
 settle "$emul"
 record insertion "$emul"
 [ "$what" = insertion ] && exit 0
@@ -149,11 +145,7 @@ hw=$(cage_hwmon port1) || { echo "bench: port1 has no hwmon device" >&2; exit 1;
 all_chips=
 i=1
 while [ "$i" -le "$n" ]; do
-	k=0
-	until cage_hwmon "port$i" >/dev/null || [ $k -ge 100 ]; do
-		sleep 0.1
-		k=$((k + 1))
-	done
+	wait_hwmon "port$i" >/dev/null
 	all_chips="$all_chips $(chip "port$i")" || exit 1
 	i=$((i + 1))
 done

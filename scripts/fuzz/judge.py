@@ -191,7 +191,7 @@ class Expect:
             return
         a0, a2 = self.a0, self.a2
         self.ready = not a2[110] & 0x01
-        self.flags = bool(a0[93] & 0x80)
+        self.flags = e2e.has_flags(img)
         self.filled = [filled(a0, a2, ch) for ch in range(5)]
         self.value = {}
         for i, (name, _, ch, _) in enumerate(e2e.CHANNELS):

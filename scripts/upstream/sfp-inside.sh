@@ -12,13 +12,7 @@ while [ "$i" -le "$n" ]; do
 	dir="$out/port$i"
 	mkdir -p "$dir"
 	cat "$(cage_emul "port$i")/image" >"$dir/image"
-	# sfp.c registers hwmon from a work item a while after it probes.
-	k=0
-	until hw=$(cage_hwmon "port$i") || [ $k -ge 100 ]; do
-		sleep 0.1
-		k=$((k + 1))
-	done
-	if [ -n "$hw" ]; then
+	if hw=$(wait_hwmon "port$i"); then
 		dump_files "$hw/" >"$dir/files"
 	else
 		echo "no hwmon device" >"$dir/error"

@@ -15,13 +15,12 @@ Built from SFF-8472 rev 11.0 Tables 3.1, 3.15, 3.16 and 3.17 alone:
 
   sfp_dump.py FILE
 """
+import os
 import struct
 import sys
 
-
-def checksum(buf):
-    return sum(buf) & 0xff
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fuzz'))
+from images import fix_codes  # noqa: E402
 
 a0 = bytearray(256)
 a0[0:3] = bytes([0x03, 0x04, 0x07])         # SFP, ext id, LC connector
@@ -30,13 +29,11 @@ a0[12] = 13                                 # 1.3 GBd
 a0[20:36] = b'SFP FIX CHECK'.ljust(16)
 a0[40:56] = b'EXTCAL-EDGES'.ljust(16)
 a0[60:62] = struct.pack('>H', 1310)
-a0[63] = checksum(a0[0:63])
 a0[68:84] = b'EDGE0001'.ljust(16)
 a0[84:92] = b'261207  '
 a0[92] = 0x58                               # DDM, external calibration, average
 a0[93] = 0x80                               # alarm and warning flags
 a0[94] = 0x02
-a0[95] = checksum(a0[64:95])
 
 a2 = bytearray(256)
 thresholds = [                              # high alarm, low alarm, high warn, low warn
@@ -55,8 +52,9 @@ struct.pack_into('>HhHhHhHh', a2, 76,
                  0x00f0, -50,               # TX power
                  0x0080, -2560,             # temperature
                  0x0110, -100)              # Vcc
-a2[95] = checksum(a2[0:95])
 struct.pack_into('>5H', a2, 96, 23041, 31153, 2880, 0, 3001)
 
+image = a0 + a2
+fix_codes(image)
 with open(sys.argv[1], 'wb') as f:
-    f.write(bytes(a0) + bytes(a2))
+    f.write(image)

@@ -416,6 +416,16 @@ static long drv_read_ok(struct kunit *test, struct drv *d,
 	return val;
 }
 
+/* The attribute is shown (0444) and reads @want. */
+static void drv_expect_shown(struct kunit *test, struct drv *d,
+			     enum hwmon_sensor_types type, u32 attr,
+			     int channel, long want)
+{
+	KUNIT_EXPECT_EQ_MSG(test, 0444, drv_visible(d, type, attr, channel),
+			    "type %d attr %u channel %d", type, attr, channel);
+	KUNIT_EXPECT_EQ(test, want, drv_read_ok(test, d, type, attr, channel));
+}
+
 static void drv_set_interval(struct kunit *test, struct drv *d, long ms)
 {
 	struct device *hwmon = drv_hwmon(d);
@@ -1222,16 +1232,10 @@ static void drv_test_alarm_without_flags(struct kunit *test)
 						 &val));
 		}
 	}
-	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_temp,
-						hwmon_temp_max, 0));
-	KUNIT_EXPECT_EQ(test, 73000L, drv_read_ok(test, &d, hwmon_temp,
-						  hwmon_temp_max, 0));
+	drv_expect_shown(test, &d, hwmon_temp, hwmon_temp_max, 0, 73000);
 	KUNIT_EXPECT_EQ(test, 74000L, drv_read_ok(test, &d, hwmon_temp,
 						  hwmon_temp_input, 0));
-	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_power,
-						hwmon_power_lcrit, 1));
-	KUNIT_EXPECT_EQ(test, 10L, drv_read_ok(test, &d, hwmon_power,
-					       hwmon_power_lcrit, 1));
+	drv_expect_shown(test, &d, hwmon_power, hwmon_power_lcrit, 1, 10);
 	KUNIT_EXPECT_EQ(test, 8L, drv_read_ok(test, &d, hwmon_power,
 					      hwmon_power_input, 1));
 }
@@ -2808,14 +2812,8 @@ static void drv_test_thresholds_not_filled(struct kunit *test)
 					     0));
 	KUNIT_EXPECT_EQ(test, 0, drv_visible(&d, hwmon_curr, hwmon_curr_max, 0));
 	/* Inputs stay; so do the channels with sane thresholds. */
-	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_temp,
-						hwmon_temp_input, 0));
-	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
-						  hwmon_temp_input, 0));
-	KUNIT_EXPECT_EQ(test, 0444, drv_visible(&d, hwmon_power,
-						hwmon_power_crit_alarm, 1));
-	KUNIT_EXPECT_EQ(test, 0L, drv_read_ok(test, &d, hwmon_power,
-					      hwmon_power_crit_alarm, 1));
+	drv_expect_shown(test, &d, hwmon_temp, hwmon_temp_input, 0, 34375);
+	drv_expect_shown(test, &d, hwmon_power, hwmon_power_crit_alarm, 1, 0);
 	KUNIT_EXPECT_EQ(test, 1,
 			drv_log_count(test, d.dev, "thresholds not filled in"));
 }

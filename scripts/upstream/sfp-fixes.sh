@@ -74,19 +74,22 @@ check "sfp.c series: each net fix names the commit that added sfp.c's hwmon code
 	fixes_cited
 
 # 32-bit: with both series, sfp.c builds for ARM (multi_v7_defconfig,
-# where it is a module) with W=1 and no warning, and calls no 64-bit
-# division helper of libgcc, which the kernel does not have.
+# where it is a module) with W=1 and sparse (C=2: checked even when
+# ccache has the object) and no warning, and calls no 64-bit division
+# helper of libgcc, which the kernel does not have.
 arm_build() {
 	scripts/deps.sh gcc-arm-linux-gnueabihf >/dev/null || return 1
+	sparse=$(scripts/newest-kernel.sh --sparse) || return 1
 	out="$cache/sfp-arm-build"
 	set -- -s -C "$tree" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- O="$out"
 	make "$@" multi_v7_defconfig >/dev/null 2>"$work/arm.log" &&
-	make "$@" -j"$(nproc)" CC="ccache arm-linux-gnueabihf-gcc" W=1 \
-		drivers/net/phy/sfp.o >>"$work/arm.log" 2>&1 || { cat "$work/arm.log"; return 1; }
+	make "$@" -j"$(nproc)" CC="ccache arm-linux-gnueabihf-gcc" W=1 C=2 \
+		CHECK="$sparse" drivers/net/phy/sfp.o >>"$work/arm.log" 2>&1 ||
+		{ cat "$work/arm.log"; return 1; }
 	! grep -E 'warning:|error:' "$work/arm.log" &&
 	! arm-linux-gnueabihf-nm -u "$out/drivers/net/phy/sfp.o" | grep -E '__aeabi_u?ldivmod|__u?divdi3'
 }
-check "sfp.c series: sfp.c builds for 32-bit ARM with W=1, without 64-bit division helpers" \
+check "sfp.c series: sfp.c builds for 32-bit ARM with W=1 and sparse, without 64-bit division helpers" \
 	arm_build
 
 dumps() {

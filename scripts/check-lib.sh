@@ -10,7 +10,8 @@ check() {
 		echo "ok: $name"
 	else
 		failed=$((failed + 1))
-		echo "FAILED: $name"
+		# check.sh collects these for its digest of failures.
+		echo "FAILED: $name" | tee -a "${check_failures:-/dev/null}"
 	fi
 }
 

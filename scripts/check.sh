@@ -28,16 +28,21 @@ tier_counts() {
 	[ "$3" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 	echo "$1: $p passed, $f failed, $s skipped${4:+ ($4 s)}"
+	[ "$f" -eq 0 ] || echo "$1: $f failed" >>"$bg/failed-tiers"
 }
 
-# A tier that reports its own counts in $counts.
+# A tier that reports its own counts in $counts. Its output is kept in
+# $bg too, for the digest of failures.
 tier() {
 	name=$1
 	shift
 	: >"$counts"
 	t0=$(date +%s)
-	SFF8472_COUNTS=$counts "$@"
-	tier_counts "$name" "$counts" $? $(($(date +%s) - t0))
+	{
+		SFF8472_COUNTS=$counts "$@"
+		echo $? >"$counts.status"
+	} 2>&1 | tee "$bg/foreground-$(echo "$name" | tr ' ' -).log"
+	tier_counts "$name" "$counts" "$(cat "$counts.status")" $(($(date +%s) - t0))
 }
 
 # seconds_since T0 FILE: how long since T0, into FILE (the background tiers').
@@ -59,7 +64,9 @@ scripts/kernel-tree.sh >/dev/null || exit 1
 # started (each job runs once, in whichever chain claims it first). Each
 # leaves NAME.log, .counts, .status and .seconds in $bg.
 bg=$(mktemp -d)
-trap 'rm -rf "$counts" "$SFF8472_SUMMARY" "$bg"' EXIT
+trap 'rm -rf "$counts" "$counts.status" "$SFF8472_SUMMARY" "$bg"' EXIT
+# check() (check-lib.sh) adds the names of failed checks here.
+check_failures="$bg/failed-checks.log"
 background() {
 	name=$1
 	shift
@@ -181,6 +188,17 @@ reports=$(hostile_sum reports)
 echo "hostile world: $(hostile_sum images) images fuzzed, $(hostile_sum faults) faults injected," \
 	"$(hostile_sum concurrent) concurrent operations, $(hostile_sum cycles) cycles, $reports reports"
 [ "$reports" -eq 0 ] || failed=$((failed + 1))
+
+# CI shows only the end of the output: what failed, with the lines just
+# before each failure, comes right above the counts.
+failure_digest() {
+	echo "== what failed (each with the lines before it; the whole output is above)"
+	cat "$bg/failed-tiers" 2>/dev/null
+	for log in "$bg"/*.log; do
+		grep -h -B 6 -E '^FAILED: |\[FAILED\]|^not ok' "$log"
+	done | cut -c 1-200 | head -n 80
+}
+[ "$failed" -eq 0 ] || failure_digest
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

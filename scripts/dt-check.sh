@@ -245,12 +245,12 @@ else
 fi
 
 # 5b. One generated board per other mode (mode i2c is the checked-in one),
-# one of them with POLL_MS, the 48-cage boards behind PCA9548 switches of
-# scripts/bench for both drivers, and boards for Linux's sfp driver,
-# compiled and validated like the examples.
-for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte 600000" \
-	"--mux 48 i2c 600000" "--mux --driver sfp 48 i2c" \
-	"--mux 9 smbus-byte" "--driver sfp 2 i2c16" "--max-transfer 255 1 i2c"; do
+# the 48-cage boards behind PCA9548 switches of scripts/bench for both
+# drivers, and boards for Linux's sfp driver, compiled and validated like
+# the examples.
+for args in "2 i2c16" "2 smbus-block" "2 smbus-word" "2 smbus-byte" \
+	"--mux 48 i2c" "--mux --driver sfp 48 i2c" \
+	"--mux 9 smbus-byte" "--driver sfp 2 i2c16" "1 i2c"; do
 	what="dt-validate: scripts/uml-board.sh $args"
 	out=$work/uml-board-$(echo "$args" | tr ' ' '-')
 	# shellcheck disable=SC2086 # the arguments are split on purpose
@@ -293,8 +293,9 @@ for dtso in "$root"/dts-examples/*.dtso; do
 done
 
 # 7. Negative controls: each of these mistakes must be reported against our
-# binding (wrong reg, size out of range, unknown property, missing reg,
-# boolean with a value) and against the emulator's (unknown mode and
+# binding (one address, wrong reg-names, a policy property that is a module
+# parameter, unknown property, missing reg, boolean with a value) and
+# against the emulator's (unknown mode and
 # profile, length out of range, unknown property, missing #size-cells).
 cat >"$work/bad.dts" <<'EOF'
 /dts-v1/;
@@ -311,15 +312,22 @@ cat >"$work/bad.dts" <<'EOF'
 		sfp@51 {
 			compatible = "sff,sff8472";
 			reg = <0x51>;
-			sff,max-transfer-size = <0>;
+			reg-names = "a2";
+			sff,poll-interval-ms = <1000>;
 			sff,no-such-property;
+		};
+
+		sfp@50 {
+			compatible = "sff,sff8472";
+			reg = <0x50>, <0x51>;
+			reg-names = "id", "diag";
 		};
 	};
 
 	i2c-bus {
 		sfp {
 			compatible = "sff,sff8472";
-			sff,user-eeprom-writable = <1>;
+			sff,allow-address-change = <1>;
 		};
 	};
 
@@ -360,11 +368,14 @@ missed: $expect"
 	fi
 }
 expect_findings "a wrong sff,sff8472 node is rejected" 'sff,sff8472.yaml' \
-	"sfp@51: reg:0:0: 80 was expected" \
-	"sfp@51: sff,max-transfer-size:0:0: 0 is less than the minimum of 1" \
-	"sfp@51: 'sff,no-such-property' does not match any of the regexes" \
+	"sfp@51: reg: .* is too short" \
+	"sfp@51: reg-names:0: 'a0' was expected" \
+	"sfp@51: 'sff,no-such-property', 'sff,poll-interval-ms' do not match any of the regexes" \
+	"sfp@50: reg-names:0: 'a0' was expected" \
+	"sfp@50: reg-names:1: 'a2' was expected" \
 	"sfp: 'reg' is a required property" \
-	"sfp: sff,user-eeprom-writable: .* is not of type 'boolean'"
+	"sfp: 'reg-names' is a required property" \
+	"sfp: sff,allow-address-change: .* is not of type 'boolean'"
 expect_findings "a wrong linux,sff8472-emul node is rejected" 'linux,sff8472-emul.yaml' \
 	"i2c-emul-bad: linux,mode:0: 'smbus-quick' is not one of" \
 	"i2c-emul-bad: linux,max-transfer-len:0:0: 65536 is greater than the maximum of 65535" \

@@ -3,10 +3,10 @@
 # N emulated SFP cages labelled port1..portN, the cages starting empty (the
 # runner loads their modules before it loads the driver).
 #
-#   scripts/uml-board.sh [--mux] [--driver sfp] [--max-transfer N] N MODE [POLL_MS]
+#   scripts/uml-board.sh [--mux] [--driver sfp] N MODE
 #
 # Without --mux each cage is an emulator adapter of its own
-# ("linux,sff8472-emul") with a "sff,sff8472" node at 0x50, exactly as a
+# ("linux,sff8472-emul") with a "sff,sff8472" node at 0x50 and 0x51, exactly as a
 # board's DT would describe a cage on its own I2C bus (where the address
 # change sequence, a general call, disturbs nobody, so it is allowed). With
 # --mux the cages sit behind PCA9548 switches at 0x70, 0x71, ... (eight per
@@ -18,21 +18,19 @@
 # bench, scripts/bench).
 #
 # MODE: i2c i2c16 smbus-block smbus-word smbus-byte (--mux: not
-# smbus-word, which i2c-mux-pca954x cannot use). POLL_MS sets each
-# sff,sff8472 cage's sff,poll-interval-ms (default: the driver's own, 1000),
-# --max-transfer its sff,max-transfer-size (default: the driver's own).
+# smbus-word, which i2c-mux-pca954x cannot use). The driver's settings
+# (poll interval, transfer size) are module parameters (scripts/sfp-uml).
 set -eu
 
-mux=0 driver=sff8472 xfer=
+mux=0 driver=sff8472
 while [ $# -gt 0 ]; do
 	case $1 in
 	--mux) mux=1; shift ;;
 	--driver) driver=$2; shift 2 ;;
-	--max-transfer) xfer=$2; shift 2 ;;
 	*) break ;;
 	esac
 done
-cages=$1 mode=$2 poll=${3:-}
+cages=$1 mode=$2
 max_len=0
 case $mode in
 i2c16) mode=i2c max_len=16 ;;
@@ -58,7 +56,6 @@ desc="one sff8472 emulator adapter per cage"
 opts=""
 [ "$mux" = 1 ] && opts="--mux "
 [ "$driver" = sfp ] && opts="$opts--driver sfp "
-[ -n "$xfer" ] && opts="$opts--max-transfer $xfer "
 
 # The root node's compatible, model and cell sizes and the "i2c-" node names
 # (i2c-controller.yaml) are there for dt-schema: scripts/dt-check.sh validates
@@ -80,7 +77,8 @@ cat <<HEAD
 HEAD
 
 # The cage's own node, indented by $1 tabs: a sff,sff8472 client at 0x50
-# (the sfp driver's cages are nodes of their own, printed at the end).
+# and 0x51 (the sfp driver's cages are nodes of their own, printed at the
+# end).
 cage_node() {
 	[ "$driver" = sff8472 ] || return 0
 	t=$(printf "%${1}s" "" | tr ' ' '\t')
@@ -88,11 +86,10 @@ cage_node() {
 
 ${t}sfp@50 {
 ${t}	compatible = "sff,sff8472";
-${t}	reg = <0x50>;
+${t}	reg = <0x50>, <0x51>;
+${t}	reg-names = "a0", "a2";
 ${t}	label = "port$i";${own_bus:+
-${t}	sff,allow-address-change;}${poll:+
-${t}	sff,poll-interval-ms = <$poll>;}${xfer:+
-${t}	sff,max-transfer-size = <$xfer>;}
+${t}	sff,allow-address-change;}
 ${t}};
 CAGE
 }

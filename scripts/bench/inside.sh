@@ -12,7 +12,7 @@
 # of cages behind switches (port1..portN). "main": every row but the poll;
 # "poll": one presence poll cycle of port1; "limit": a cold sensors run
 # only (a board with a 16-byte transfer limit); "insertion": the insertion
-# only (a board with another sff,max-transfer-size).
+# only (a board with another max_transfer_size).
 set -u
 here=$(dirname "$0")
 . "$here/../uml-lib.sh"

@@ -6,7 +6,7 @@
 
 RAW_DIR holds sff8472.txt (main board), sff8472-limit.txt (16-byte limit),
 sff8472-poll.txt (one presence poll cycle), sff8472-xfer255.txt (an
-insertion with sff,max-transfer-size = 255) and sfp.txt (Linux's sfp.c on
+insertion with max_transfer_size=255) and sfp.txt (Linux's sfp.c on
 the main board), each "ROW key=value..." lines. Prints the markdown table,
 then one "ok:"/"FAILED:" line per check (the issue's targets among them) and
 "bench: P passed, F failed"; writes the same rows to JSON and CSV.
@@ -168,7 +168,7 @@ def main():
               f' | {fmt_ratio(vs_bits)} |')
     big = cell(xfer255, 'insertion')
     if big:
-        print(f"\nWith sff,max-transfer-size = 255, an insertion of sff8472: "
+        print(f"\nWith max_transfer_size=255, an insertion of sff8472: "
               f"{big['transactions']} transactions, {fmt_num(big['bytes'])} bytes, "
               f"{big['bits'] * BIT_US / 1000:.2f} ms.")
     lim = cell(limit, 'sensors_cold')
@@ -238,7 +238,7 @@ def main():
           ins is not None and ins <= 5, f'{ins} transactions', 'insertion',
           ins)
     big_t = big and big['transactions']
-    check('insertion with sff,max-transfer-size = 255, at most 5 transactions '
+    check('insertion with max_transfer_size=255, at most 5 transactions '
           '(the explanation of the insertion target)',
           big_t is not None and big_t <= 5, f'{big_t} transactions')
     r = ratio(get(ours, 'sensors_cold', 'bits'), LIVE[1])

@@ -8,7 +8,7 @@
 # each driver (presence poll of sff8472 off, so that it is not counted with
 # the rows); one sff8472 cage with a 16-byte transfer limit; one sff8472
 # cage with a 1000 ms presence poll, to count one poll cycle; one sff8472
-# cage with sff,max-transfer-size = 255, for its insertion.
+# cage with max_transfer_size=255, for its insertion.
 #
 # Prints the markdown table and the checks (the targets, met or
 # explained in Documentation/hwmon/sff8472-bench.rst), writes build/bench.json

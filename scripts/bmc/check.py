@@ -89,7 +89,7 @@ def parse_trace(path):
 def aspeed_reports_no_quirks(tree):
     """The controller and mux drivers of the guest's kernel set no adapter
     quirks: then the driver's documented choice is plain I2C in chunks of
-    sff,max-transfer-size's default, 32 bytes (Documentation/hwmon/sff8472.rst,
+    max_transfer_size's default, 32 bytes (Documentation/hwmon/sff8472.rst,
     Bus access), with a whole proof in one transfer."""
     src = [os.path.join(tree, 'drivers', 'i2c', p) for p in
            ('busses/i2c-aspeed.c', 'muxes/i2c-mux-pca954x.c')]

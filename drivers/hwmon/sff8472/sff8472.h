@@ -391,7 +391,17 @@ extern const struct attribute_group sff8472_optoe_group;
 extern const struct attribute_group sff8472_group;
 void sff8472_sysfs_notify_presence(struct sff8472_cage *data);
 
+/* The module parameters (sff8472_main.c), under their own names. */
+struct sff8472_params {
+	bool user_eeprom_writable;
+	bool allow_address_change;
+	unsigned int poll_interval_ms;
+	unsigned int max_transfer_size;
+};
+
 #if IS_ENABLED(CONFIG_KUNIT)
+extern struct sff8472_params sff8472_params;
+
 /* The hwmon ops, visible to the tests (VISIBLE_IF_KUNIT). */
 int sff8472_hwmon_read(struct device *hwmon_dev,
 		       enum hwmon_sensor_types type, u32 attr, int channel,

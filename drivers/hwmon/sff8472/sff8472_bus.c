@@ -87,7 +87,7 @@ static unsigned int sff8472_i2c_write_max(struct i2c_adapter *adap)
 /**
  * sff8472_bus_init() - choose the access mode from the adapter's abilities
  * @bus: the cage's bus, with @bus->client set
- * @max_transfer: sff,max-transfer-size, 0 if absent (then 32 bytes)
+ * @max_transfer: the max_transfer_size parameter, 0 for the default (32)
  *
  * Return: 0, or -EOPNOTSUPP if the adapter cannot even read a byte.
  */

@@ -36,26 +36,6 @@
 #endif
 
 /*
- * 6.11 made platform_driver.remove return void; before, it returned int.
- * SFF8472_DEFINE_PLATFORM_REMOVE(fn) after a void fn() defines what
- * SFF8472_PLATFORM_REMOVE(fn) names for ".remove =".
- */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
-#define SFF8472_DEFINE_PLATFORM_REMOVE(fn) \
-	static void fn(struct platform_device *pdev)
-#define SFF8472_PLATFORM_REMOVE(fn)	(fn)
-#else
-#define SFF8472_DEFINE_PLATFORM_REMOVE(fn)				\
-	static int fn##_int(struct platform_device *pdev)		\
-	{								\
-		fn(pdev);						\
-		return 0;						\
-	}								\
-	static int fn##_int(struct platform_device *pdev)
-#define SFF8472_PLATFORM_REMOVE(fn)	(fn##_int)
-#endif
-
-/*
  * 6.4 made hwmon_chip_info.info a pointer to const pointers, so the channel
  * table can be const all through; the hwmon core never wrote to it. Use as
  * ".info = SFF8472_HWMON_INFO(table),".
@@ -166,15 +146,6 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 #define SFF8472_CLIENT_DEBUGFS(client)	((client)->debugfs)
 #else
 #define SFF8472_CLIENT_DEBUGFS(client)	sff8472_devm_client_debugfs(client)
-#endif
-
-/*
- * 7.0 added kzalloc_obj(), which takes the size from the object the
- * pointer points to; 6.12's stable releases took it too (Debian's 6.12.118
- * has it), so test for the macro, not the version.
- */
-#ifndef kzalloc_obj
-#define kzalloc_obj(obj, gfp)	kzalloc(sizeof(obj), gfp)
 #endif
 
 #endif /* _SFF8472_COMPAT_H */

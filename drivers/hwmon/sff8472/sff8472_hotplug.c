@@ -386,7 +386,7 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_kick);
  * sff8472_hp_init() - set the machine up, in EMPTY
  * @data: the cage
  * @gpio: MOD_DEF0, or NULL
- * @poll_ms: period of the look without an IRQ
+ * @poll_ms: period of the look without an IRQ, clamped to 50 ms - 1 h
  *
  * Return: 0 or -ENOMEM.
  */
@@ -400,7 +400,7 @@ int sff8472_hp_init(struct sff8472_cage *data, struct gpio_desc *gpio,
 	hp->gpio = gpio;
 	/* No settling for a module that was there before probe. */
 	hp->level = true;
-	hp->poll_ms = poll_ms;
+	hp->poll_ms = clamp(poll_ms, 50U, 3600000U);
 	data->cache.watch = &hp->work;
 	return devm_mutex_init(data->dev, &hp->run_lock);
 }

@@ -8,28 +8,39 @@
 #include <linux/gpio/consumer.h>
 #include <linux/i2c.h>
 #include <linux/interrupt.h>
-#include <linux/minmax.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/property.h>
+
+#include <kunit/visibility.h>
 
 #include "sff8472.h"
 #include "sff8472_compat.h"
 #include "sff8472_version.h"
 
 #define SFF8472_A2_ADDR		0x51
-#define SFF8472_POLL_MIN_MS	50
-#define SFF8472_POLL_MAX_MS	3600000
 
-static bool user_eeprom_writable;
-module_param(user_eeprom_writable, bool, 0644);
+/* Not hardware, so not in the device tree; each applies to cages bound later. */
+VISIBLE_IF_KUNIT struct sff8472_params sff8472_params = {
+	.poll_interval_ms = SFF8472_DEFAULT_POLL_MS,
+};
+EXPORT_SYMBOL_IF_KUNIT(sff8472_params);
+module_param_named(user_eeprom_writable, sff8472_params.user_eeprom_writable,
+		   bool, 0644);
 MODULE_PARM_DESC(user_eeprom_writable,
-		 "Allow writes to the A2h user EEPROM (bytes 128-247) through the eeprom file; applies to cages bound afterwards");
-
-static bool allow_address_change;
-module_param(allow_address_change, bool, 0644);
+		 "Allow writes to the A2h user EEPROM (bytes 128-247) through the eeprom file");
+module_param_named(allow_address_change, sff8472_params.allow_address_change,
+		   bool, 0644);
 MODULE_PARM_DESC(allow_address_change,
-		 "Allow the address change sequence (I2C general calls) on cages bound afterwards, like sff,allow-address-change");
+		 "Allow the address change sequence (I2C general calls) on every cage, like sff,allow-address-change");
+module_param_named(poll_interval_ms, sff8472_params.poll_interval_ms, uint,
+		   0644);
+MODULE_PARM_DESC(poll_interval_ms,
+		 "Presence check period in ms of cages without a mod-def0 interrupt (50-3600000, default 1000)");
+module_param_named(max_transfer_size, sff8472_params.max_transfer_size, uint,
+		   0644);
+MODULE_PARM_DESC(max_transfer_size,
+		 "Largest I2C read in bytes, for modules or bridges that cannot read long (1-255; 0: 32)");
 
 static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
 {
@@ -127,21 +138,12 @@ static int sff8472_debugfs(struct sff8472_cage *data)
 	return 0;
 }
 
-static void sff8472_read_properties(struct sff8472_cage *data,
-				    u32 *max_transfer, u32 *poll_ms)
+static void sff8472_read_settings(struct sff8472_cage *data)
 {
-	struct device *dev = data->dev;
-
-	*max_transfer = 0;
-	device_property_read_u32(dev, "sff,max-transfer-size", max_transfer);
-	*poll_ms = SFF8472_DEFAULT_POLL_MS;
-	device_property_read_u32(dev, "sff,poll-interval-ms", poll_ms);
-	*poll_ms = clamp_t(u32, *poll_ms, SFF8472_POLL_MIN_MS,
-			   SFF8472_POLL_MAX_MS);
-	data->cache.user_eeprom_writable = user_eeprom_writable ||
-		device_property_read_bool(dev, "sff,user-eeprom-writable");
-	data->bus.allow_gc = allow_address_change ||
-		device_property_read_bool(dev, "sff,allow-address-change");
+	data->cache.user_eeprom_writable =
+		READ_ONCE(sff8472_params.user_eeprom_writable);
+	data->bus.allow_gc = READ_ONCE(sff8472_params.allow_address_change) ||
+		device_property_read_bool(data->dev, "sff,allow-address-change");
 	data->cache.update_interval = SFF8472_DEFAULT_UPDATE_MS;
 }
 
@@ -163,7 +165,6 @@ static int sff8472_probe(struct i2c_client *client)
 	struct device *dev = &client->dev;
 	struct sff8472_cage *data;
 	struct gpio_desc *gpio;
-	u32 max_transfer, poll_ms;
 	int irq, ret;
 
 	data = devm_kzalloc(dev, sizeof(*data), GFP_KERNEL);
@@ -177,12 +178,13 @@ static int sff8472_probe(struct i2c_client *client)
 		return ret;
 	i2c_set_clientdata(client, data);
 
-	sff8472_read_properties(data, &max_transfer, &poll_ms);
+	sff8472_read_settings(data);
 	sff8472_optoe_init(data);
 	data->hwmon_name = sff8472_hwmon_name(dev);
 	if (IS_ERR(data->hwmon_name))
 		return PTR_ERR(data->hwmon_name);
-	ret = sff8472_bus_init(&data->bus, max_transfer);
+	ret = sff8472_bus_init(&data->bus,
+			       READ_ONCE(sff8472_params.max_transfer_size));
 	if (ret)
 		return ret;
 	ret = sff8472_get_presence(dev, &gpio, &irq);
@@ -191,7 +193,8 @@ static int sff8472_probe(struct i2c_client *client)
 	ret = sff8472_claim_a2(data);
 	if (ret)
 		return ret;
-	ret = sff8472_hp_init(data, gpio, poll_ms);
+	ret = sff8472_hp_init(data, gpio,
+			      READ_ONCE(sff8472_params.poll_interval_ms));
 	if (ret)
 		return ret;
 

@@ -35,24 +35,19 @@
 
 MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
 
-/* Long enough that the background presence poll never runs in a test. */
+/*
+ * Long enough that the background presence poll never runs in a test:
+ * every test starts with it (drv_test_init()).
+ */
 #define QUIET_POLL_MS	3600000
 
-static const struct property_entry drv_quiet_props[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
+static const struct property_entry drv_no_props[] = {
 	{ }
 };
 
 /* A segment where the address change sequence (general calls) is fine. */
 static const struct property_entry drv_gc_props[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 	PROPERTY_ENTRY_BOOL("sff,allow-address-change"),
-	{ }
-};
-
-static const struct property_entry drv_writable_props[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
-	PROPERTY_ENTRY_BOOL("sff,user-eeprom-writable"),
 	{ }
 };
 
@@ -649,7 +644,7 @@ static void drv_test_modes_internal(struct kunit *test)
 	int i;
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_channels(test, &d, &drv_internal);
 
@@ -684,7 +679,7 @@ static void drv_test_modes_external(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_EXTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_channels(test, &d, &drv_external);
 	/* 33000.06 x 100 µV; 3500 x 2 µA; 3161.875 and 2687.59 x 0.1 µW. */
@@ -755,7 +750,7 @@ static void drv_test_transaction_budget(struct kunit *test)
 	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
 	sff8472_emul_reset_stats(d.emul);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_stats(&d, &st);
 	kunit_info(test, "%s: insertion %llu transactions, %llu bytes read, %llu us bus time\n",
@@ -788,31 +783,17 @@ static void drv_test_transaction_budget(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.transactions, 0ULL);
 }
 
-/* sff,max-transfer-size limits the chunk on an unlimited I2C adapter. */
-static void drv_test_max_transfer_property(struct kunit *test)
+/* The max_transfer_size parameter limits the chunk on an unlimited I2C adapter. */
+static void drv_test_max_transfer_param(struct kunit *test)
 {
-	static const struct property_entry props16[] = {
-		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
-		PROPERTY_ENTRY_U32("sff,max-transfer-size", 16),
-		{ }
-	};
-	static const struct property_entry props1[] = {
-		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
-		PROPERTY_ENTRY_U32("sff,max-transfer-size", 1),
-		{ }
-	};
-	static const struct property_entry props64[] = {
-		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
-		PROPERTY_ENTRY_U32("sff,max-transfer-size", 64),
-		{ }
-	};
 	struct sff8472_emul_stats st;
 	struct drv d = {}, d1 = {}, d64 = {};
 	u8 buf[160];
 
 	/* 16: A2h 95-109 and 110-119, as with the adapter quirk. */
+	sff8472_params.max_transfer_size = 16;
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  props16);
+		  drv_no_props);
 	drv_expire(&d);
 	sff8472_emul_reset_stats(d.emul);
 	drv_read_all(test, &d, true);
@@ -821,8 +802,9 @@ static void drv_test_max_transfer_property(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.bytes_read, 25ULL);
 
 	/* 1: no 16-bit field fits, so the byte ladder step is used. */
+	sff8472_params.max_transfer_size = 1;
 	drv_setup(test, &d1, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  props1);
+		  drv_no_props);
 	drv_expire(&d1);
 	sff8472_emul_reset_stats(d1.emul);
 	drv_read_all(test, &d1, true);
@@ -839,7 +821,8 @@ static void drv_test_max_transfer_property(struct kunit *test)
 	d64.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load(test, &d64, SFF8472_EMUL_PROFILE_INTERNAL);
 	sff8472_emul_reset_stats(d64.emul);
-	drv_bind(test, &d64, props64);
+	sff8472_params.max_transfer_size = 64;
+	drv_bind(test, &d64, drv_no_props);
 	drv_stats(&d64, &st);
 	KUNIT_EXPECT_EQ(test, st.transactions, 11ULL);
 	KUNIT_EXPECT_EQ(test, st.bytes_read, 513ULL);
@@ -905,7 +888,7 @@ static void drv_test_no_torn_reads(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	drv_start_drift(test, &d, 37);
 	sff8472_emul_reset_stats(d.emul);
@@ -921,7 +904,7 @@ static void drv_test_byte_mode_retry(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[4], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	drv_start_drift(test, &d, 37);
 	sff8472_emul_reset_stats(d.emul);
@@ -937,7 +920,7 @@ static void drv_test_copper(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_COPPER,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "vendor_name", "EMUL CABLES\n");
@@ -971,7 +954,7 @@ static void drv_test_empty_cage(struct kunit *test)
 	int i;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EMPTY,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "present", "0\n");
 	for (i = 0; i < ARRAY_SIZE(files); i++)
@@ -995,7 +978,7 @@ static void drv_test_identity(struct kunit *test)
 	int mode;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_expect_show(test, &d, "vendor_name", "EMUL OPTICS\n");
 	drv_expect_show(test, &d, "vendor_oui", "02:00:00\n");
 	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
@@ -1032,7 +1015,7 @@ static void drv_test_hot_swap(struct kunit *test)
 	int ret;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	first = drv_hold_hwmon(test, d.dev);
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
@@ -1076,7 +1059,7 @@ static void drv_test_resume_rechecks(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
 
 	pm = d.dev->driver->pm;
@@ -1100,7 +1083,7 @@ static void drv_test_removal(struct kunit *test)
 	int ret;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	sff8472_emul_remove(d.emul);
@@ -1134,7 +1117,7 @@ static void drv_test_data_ready(struct kunit *test)
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	sff8472_emul_set_data_ready_delay(d.emul, 100000);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_no_cache(test, &d);
 
@@ -1161,7 +1144,7 @@ static void drv_test_alarm_flags(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_set_live(d.emul, SFF8472_TEMP,
 						       0x4a00));
@@ -1215,7 +1198,7 @@ static void drv_test_alarm_without_flags(struct kunit *test)
 
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
 
@@ -1251,7 +1234,7 @@ static void drv_test_bad_checksum(struct kunit *test)
 
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "cc_base_ok", "0\n");
 	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
 	drv_expect_show(test, &d, "cc_dmi_ok", "0\n");
@@ -1274,7 +1257,7 @@ static void drv_test_nack(struct kunit *test)
 	long val;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	sff8472_emul_reset_stats(d.emul);
 	sff8472_emul_nack_next(d.emul, 1);
@@ -1300,7 +1283,7 @@ static void drv_test_removed_mid_read(struct kunit *test)
 	long val;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	sff8472_emul_remove_after(d.emul, 8);
 	KUNIT_EXPECT_LT(test, drv_read(&d, hwmon_curr, hwmon_curr_input, 0,
@@ -1319,7 +1302,7 @@ static void drv_test_slow_module(struct kunit *test)
 	sff8472_emul_set_slow_start(d.emul, 300);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
 	start = ktime_get();
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 100LL);
 	drv_expect_show(test, &d, "present", "0\n");
 	drv_expect_show_err(test, &d, "vendor_pn", -ENODEV);
@@ -1339,7 +1322,7 @@ static void drv_test_update_interval(struct kunit *test)
 	long ms;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	ms = drv_read_ok(test, &d, hwmon_chip, hwmon_chip_update_interval, 0);
 	KUNIT_EXPECT_EQ(test, 1000L, ms);
 	KUNIT_EXPECT_EQ(test, -EINVAL,
@@ -1424,7 +1407,7 @@ static void drv_test_nvmem_write_default_off(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	/* Even the user EEPROM is refused by default. */
 	drv_expect_refused(test, &d, 256 + 128, 4);
 	drv_expect_refused(test, &d, 0, 1);
@@ -1439,8 +1422,8 @@ static void drv_test_nvmem_write(struct kunit *test)
 
 	img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, img);
-	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_writable_props);
+	sff8472_params.user_eeprom_writable = true;
+	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL, drv_no_props);
 
 	drv_expect_refused(test, &d, 0, 1);		/* A0h */
 	drv_expect_refused(test, &d, 256 + 0, 2);	/* thresholds */
@@ -1609,8 +1592,9 @@ static void drv_test_write_range(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (i = 0; i < DRV_WRITE_MAX_LEN; i++)
 		buf[i] = 0x40 + i % 64;
+	sff8472_params.user_eeprom_writable = true;
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_writable_props);
+		  drv_no_props);
 	sff8472_emul_set_write_cycle(d.emul, 0);
 	drv_sweep_present(test, &d, buf, false);
 	drv_sweep_present(test, &d, buf, true);
@@ -1649,7 +1633,7 @@ static void drv_test_control_bytes_default(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_EXPECT_EQ(test, drv_eeprom_mode(test, &d), (umode_t)0644);
 	sff8472_emul_set_pins(d.emul, SFF8472_EMUL_PIN_RX_LOS);
 	drv_no_cache(test, &d);
@@ -1694,7 +1678,7 @@ static void drv_test_tx_disable_not_advertised(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EXTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_ASSERT_EQ(test, (ssize_t)1, drv_eeprom_read(&d, 366, &byte, 1));
 	byte |= 0x40;
 	sff8472_emul_reset_stats(d.emul);
@@ -1755,7 +1739,8 @@ static void drv_test_optoe2(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	node = kunit_kzalloc(test, sizeof(*node), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, node);
-	node->properties = drv_writable_props;
+	node->properties = drv_no_props;
+	sff8472_params.user_eeprom_writable = true;
 	info.swnode = node;
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_INTERNAL);
@@ -1818,7 +1803,7 @@ static void drv_test_controls(struct kunit *test)
 	img = kunit_kzalloc(test, SFF8472_NVMEM_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 
 	/* Internal profile: A0h 93 = 0xfa, soft TXD, RS0 and RS1. */
@@ -1864,7 +1849,7 @@ static void drv_test_controls_not_advertised(struct kunit *test)
 
 	/* External profile: A0h 93 = 0x80 (flags only), A0h 64 bit 1 set. */
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_EXTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	sff8472_emul_reset_stats(d.emul);
 	for (i = 0; i < ARRAY_SIZE(controls); i++)
@@ -1983,7 +1968,7 @@ static void drv_test_addr_change_not_allowed(struct kunit *test)
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_ADDR_CHANGE);
 	sff8472_emul_reset_stats(d.emul);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "vendor_pn", "EMU-1G-SX-AC\n");
 	drv_expect_show(test, &d, "calibration", "none\n");
@@ -2013,7 +1998,7 @@ static void drv_test_a2_zero_no_ddm(struct kunit *test)
 
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "cc_ext_ok", "1\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
@@ -2039,7 +2024,7 @@ static void drv_test_transient_error(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, whole);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_set_interval(test, &d, 100);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	KUNIT_EXPECT_EQ(test, 34375L, drv_read_ok(test, &d, hwmon_temp,
@@ -2091,7 +2076,6 @@ static void drv_test_transient_error(struct kunit *test)
 static void drv_test_hwmon_error_once(struct kunit *test)
 {
 	static const struct property_entry props[] = {
-		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 		PROPERTY_ENTRY_U32("label", 7),
 		{ }
 	};
@@ -2159,7 +2143,6 @@ static const struct property_entry drv_name_u32[] = {
 };
 
 static const struct property_entry drv_name_none[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 	{ }
 };
 
@@ -2262,7 +2245,6 @@ static void drv_expect_hwmon_attr(struct kunit *test, struct device *hwmon,
 static void drv_test_hwmon_name_bound(struct kunit *test)
 {
 	static const struct property_entry props[] = {
-		PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 		PROPERTY_ENTRY_STRING("label", "port-7 A"),
 		{ }
 	};
@@ -2281,7 +2263,7 @@ static void drv_test_hwmon_name_bound(struct kunit *test)
 	drv_expect_hwmon_attr(test, drv_hwmon(&d), "name", "sff8472_port_7_A\n");
 
 	drv_setup(test, &plain, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&plain));
 	drv_expect_hwmon_attr(test, drv_hwmon(&plain), "name", "sff8472\n");
 }
@@ -2292,7 +2274,7 @@ static void drv_test_freezable_work(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	KUNIT_EXPECT_PTR_EQ(test, d.data->hp.work.wq,
 			    system_freezable_wq);
 }
@@ -2316,7 +2298,6 @@ static const struct software_node drv_gpio_node = {
 };
 
 static const struct property_entry drv_gpio_props[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", QUIET_POLL_MS),
 	PROPERTY_ENTRY_GPIO("mod-def0-gpios", &drv_gpio_node, 0,
 			    GPIO_ACTIVE_HIGH),
 	{ }
@@ -2473,22 +2454,16 @@ static void drv_test_gpio_slow_module(struct kunit *test)
 }
 
 /*
- * The same with the largest poll interval a device tree can hold: the
+ * The same with the largest poll interval the parameter takes: the
  * back-off is bounded by the poll interval, which is clamped to an hour,
  * so it can neither overflow nor stall the retries.
  */
-static const struct property_entry drv_gpio_huge_poll_props[] = {
-	PROPERTY_ENTRY_U32("sff,poll-interval-ms", U32_MAX),
-	PROPERTY_ENTRY_GPIO("mod-def0-gpios", &drv_gpio_node, 0,
-			    GPIO_ACTIVE_HIGH),
-	{ }
-};
-
 static void drv_test_gpio_slow_module_huge_poll(struct kunit *test)
 {
 	struct drv d = {};
 
-	drv_setup_slow(test, &d, 300, drv_gpio_huge_poll_props);
+	sff8472_params.poll_interval_ms = U32_MAX;
+	drv_setup_slow(test, &d, 300, drv_gpio_props);
 	KUNIT_EXPECT_EQ(test, d.data->hp.poll_ms, 3600000U);
 	drv_expect_show(test, &d, "present", "0\n");
 	drv_pass(&d, 1500);
@@ -2697,7 +2672,7 @@ static void drv_test_eeprom_one_snapshot(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	KUNIT_ASSERT_NOT_NULL(test, got);
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_expire(&d);
 	sff8472_emul_reset_stats(d.emul);
 	for (i = 0; i < 5; i++) {
@@ -2727,7 +2702,7 @@ static void drv_test_removed_during_snapshot(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_no_cache(test, &d);
 	for (n = 1; n <= SFF8472_LIVE_LEN; n++) {
 		KUNIT_ASSERT_EQ(test, 0, sff8472_emul_insert(d.emul));
@@ -2757,7 +2732,7 @@ static void drv_test_a0_only_module(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, got);
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	KUNIT_ASSERT_EQ(test, 0, sff8472_emul_load_image(d.emul, img, 256));
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
 	drv_expect_show(test, &d, "calibration", "none\n");
@@ -2798,7 +2773,7 @@ static void drv_test_thresholds_not_filled(struct kunit *test)
 	drv_fix_codes(img);
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
 
 	for (i = 0; i < ARRAY_SIZE(limit_attrs); i++) {
@@ -2827,7 +2802,7 @@ static void drv_test_blank_a2(struct kunit *test)
 	memset(img + 256, 0xff, 256);
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "present", "1\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
 	drv_expect_show_err(test, &d, "vcc_100uv", -ENODATA);
@@ -2850,7 +2825,7 @@ static void drv_test_not_sfp(struct kunit *test)
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
 	sff8472_emul_reset_stats(d.emul);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "present", "1\n");
 	drv_expect_show(test, &d, "identifier", "0x0c\n");
 	KUNIT_EXPECT_NULL(test, drv_hwmon(&d));
@@ -2884,7 +2859,7 @@ static void drv_test_swap_cloned_serial(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, b[63], c[63]);
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, a);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-10G-SR\n");
 
 	drv_load_image(test, &d, b);
@@ -2916,7 +2891,7 @@ static void drv_test_unstable_cc_dmi(struct kunit *test)
 	long val;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	before = drv_log_count(test, d.dev, "inserted");
 	drv_no_cache(test, &d);
@@ -2941,7 +2916,7 @@ static void drv_test_two_nacks_no_removal(struct kunit *test)
 	struct device *hwmon;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	sff8472_emul_nack_next(d.emul, 2);
 	drv_poll(d.dev);
@@ -3030,7 +3005,7 @@ static void drv_test_doubt_on_stale(struct kunit *test)
 	other[256 + 0] ^= 0x01;		/* temp high alarm threshold */
 	drv_fix_codes(other);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	drv_doubt_values(test, &d, before);
 	drv_park_verify(&d);
@@ -3067,8 +3042,9 @@ static void drv_test_write_proves_module(struct kunit *test)
 
 	other[256 + 0] ^= 0x01;
 	drv_fix_codes(other);
+	sff8472_params.user_eeprom_writable = true;
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_writable_props);
+		  drv_no_props);
 	drv_park_verify(&d);
 
 	drv_load_image(test, &d, other);
@@ -3105,7 +3081,7 @@ static void drv_test_read_meets_other_module(struct kunit *test)
 	other[256 + 0] ^= 0x01;
 	drv_fix_codes(other);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_park_verify(&d);
 	drv_load_image(test, &d, other);
 	drv_expire(&d);
@@ -3145,7 +3121,7 @@ static void drv_test_doubt_settled_soon(struct kunit *test)
 	other[256 + 0] ^= 0x01;
 	drv_fix_codes(other);
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_kick(d.dev, SFF8472_KICK_DOUBT);	/* a verification just now */
 	drv_settle(test, &d);
 
@@ -3164,7 +3140,7 @@ static void drv_test_swap_log_order(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_EXTERNAL);
 	drv_poll(d.dev);
 	drv_settle(test, &d);
@@ -3187,7 +3163,7 @@ static void drv_test_misread_not_announced(struct kunit *test)
 	int inserted, removed;
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	inserted = drv_log_count(test, d.dev, " inserted");
 	removed = drv_log_count(test, d.dev, "module removed");
@@ -3219,8 +3195,9 @@ static void drv_test_partial_user_write(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	for (i = 0; i < sizeof(data); i++)
 		data[i] = 0xc0 + i;
+	sff8472_params.user_eeprom_writable = true;
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_writable_props);
+		  drv_no_props);
 	sff8472_emul_set_write_cycle(d.emul, 0);
 	/* CC_DMI proof, page 130-135, its write-cycle poll, page 136-143. */
 	sff8472_emul_nack_nth(d.emul, 4);
@@ -3282,7 +3259,7 @@ static void drv_test_snapshot_age_64bit(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, &drv_buses[0], SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	mutex_lock(&d.data->cache.lock);
 	d.data->cache.live.taken = sff8472_now(&d.data->cache) - BIT_ULL(32);
 	mutex_unlock(&d.data->cache.lock);
@@ -3307,7 +3284,7 @@ static void drv_test_poll_cost(struct kunit *test)
 	struct drv d = {};
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	sff8472_emul_reset_stats(d.emul);
 	drv_poll(d.dev);
 	drv_stats(&d, &st);
@@ -3332,7 +3309,7 @@ static void drv_poll_cost_ff(struct kunit *test, unsigned int cc,
 	KUNIT_ASSERT_EQ(test, img[cc], 0xff);
 	d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	sff8472_emul_reset_stats(d.emul);
 	drv_poll(d.dev);
 	drv_stats(&d, &st);
@@ -3376,7 +3353,8 @@ static void drv_test_sonic_control_writes(struct kunit *test)
 	drv_fix_codes(img);
 	d.emul = sff8472_emul_kunit_create(test, SFF8472_EMUL_I2C, 0);
 	drv_load_image(test, &d, img);
-	drv_bind(test, &d, drv_writable_props);
+	sff8472_params.user_eeprom_writable = true;
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "soft_tx_disable", "0\n");
 
 	/* TX_DISABLE on, with the read-only status bits as read (RX_LOS). */
@@ -3437,7 +3415,7 @@ static void drv_test_gpon_byte_io(struct kunit *test)
 		 i2c_adapter_id(sff8472_emul_adapter(d.emul)));
 	before = drv_log_count_of(test, name, msg);
 	drv_load(test, &d, SFF8472_EMUL_PROFILE_GPON);
-	drv_bind(test, &d, drv_quiet_props);
+	drv_bind(test, &d, drv_no_props);
 	drv_expect_show(test, &d, "vendor_pn", "EMU-GPON-ONU\n");
 	drv_expect_show(test, &d, "wavelength", "1310\n");
 	KUNIT_ASSERT_NOT_NULL(test, drv_hwmon(&d));
@@ -3468,7 +3446,7 @@ static void drv_test_nack_each_transaction(struct kunit *test)
 	long val;
 
 	drv_setup(test, &d, bus, SFF8472_EMUL_PROFILE_INTERNAL,
-		  drv_quiet_props);
+		  drv_no_props);
 	hwmon = drv_hold_hwmon(test, d.dev);
 	for (k = 1; k <= bus->snapshot_xfers; k++) {
 		drv_settle(test, &d);
@@ -3962,7 +3940,7 @@ static void drv_test_fault_cc_dmi_ff(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, a2[95], 0xff);
 	r.d.emul = sff8472_emul_kunit_create(test, bus->mode, bus->max_len);
 	drv_load_image(test, &r.d, r.img);
-	drv_bind(test, &r.d, drv_quiet_props);
+	drv_bind(test, &r.d, drv_no_props);
 	drv_expire(&r.d);
 	sff8472_emul_reset_stats(r.d.emul);
 	drv_fault_look(&r);
@@ -4011,7 +3989,7 @@ static struct kunit_case sff8472_driver_cases[] = {
 	KUNIT_CASE_PARAM(drv_test_modes_external, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_modes_addr_change, drv_bus_gen_params),
 	KUNIT_CASE_PARAM(drv_test_transaction_budget, drv_bus_gen_params),
-	KUNIT_CASE(drv_test_max_transfer_property),
+	KUNIT_CASE(drv_test_max_transfer_param),
 	KUNIT_CASE_PARAM(drv_test_no_torn_reads, drv_atomic_gen_params),
 	KUNIT_CASE(drv_test_byte_mode_retry),
 	KUNIT_CASE(drv_test_copper),
@@ -4095,8 +4073,35 @@ static struct kunit_case sff8472_driver_cases[] = {
 	{}
 };
 
+/*
+ * The module parameters as loaded, while the tests change them for the
+ * cages they bind: each test starts from these with the poll quiet.
+ */
+static struct sff8472_params drv_params_loaded;
+
+static int drv_suite_init(struct kunit_suite *suite)
+{
+	drv_params_loaded = sff8472_params;
+	return 0;
+}
+
+static int drv_test_init(struct kunit *test)
+{
+	sff8472_params = drv_params_loaded;
+	sff8472_params.poll_interval_ms = QUIET_POLL_MS;
+	return 0;
+}
+
+static void drv_suite_exit(struct kunit_suite *suite)
+{
+	sff8472_params = drv_params_loaded;
+}
+
 static struct kunit_suite sff8472_driver_suite = {
 	.name = "sff8472_driver",
+	.suite_init = drv_suite_init,
+	.init = drv_test_init,
+	.suite_exit = drv_suite_exit,
 	.test_cases = sff8472_driver_cases,
 };
 

@@ -27,6 +27,7 @@
 #include <linux/workqueue.h>
 
 #include "sff8472_compat.h"
+#include "sff8472_emul_compat.h"
 #include "sff8472_version.h"
 #include "sff8472_emul.h"
 

@@ -33,6 +33,7 @@
 #include <linux/string.h>
 
 #include "sff8472_compat.h"
+#include "sff8472_emul_compat.h"
 #include "sff8472_version.h"
 #include "sff8472_emul_mux.h"
 

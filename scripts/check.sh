@@ -66,6 +66,7 @@ scripts/kernel-tree.sh >/dev/null || exit 1
 bg=$(mktemp -d)
 trap 'rm -rf "$counts" "$counts.status" "$SFF8472_SUMMARY" "$bg"' EXIT
 # check() (check-lib.sh) adds the names of failed checks here.
+# shellcheck disable=SC2034 # used by the sourced check-lib.sh
 check_failures="$bg/failed-checks.log"
 background() {
 	name=$1
@@ -88,6 +89,9 @@ later_jobs() {
 	job debian nice -n 5 scripts/qemu/run.sh
 	job bmc nice -n 5 scripts/bmc/run.sh
 	job sfp-fixes nice -n 5 scripts/upstream/sfp-fixes.sh
+	# The driver series' cover letter takes the bench's numbers.
+	job hwmon-series sh -c 'while [ ! -f "$1/bench.status" ]; do sleep 5; done
+		exec nice -n 5 scripts/upstream/hwmon-check.sh' - "$bg"
 }
 # background_result TITLE NAME: the output and the counts of a finished one.
 background_result() {
@@ -173,6 +177,9 @@ background_result "bmc ast2600" bmc
 # SFF8472_FRESH_ROOT=1 here).
 echo "== mainline: Linux's sfp.c with our fixes, stock and patched, against the exact reference (scripts/upstream/sfp-fixes.sh)"
 background_result "sfp.c fixes" sfp-fixes
+
+echo "== mainline: the driver's series, checked and built in the newest kernel (scripts/upstream/hwmon-check.sh)"
+background_result "hwmon series" hwmon-series
 
 if [ "${SFF8472_FRESH_ROOT:-0}" = 1 ]; then
 	echo "== tier 0: fresh Debian 12 and 13 roots run the README's commands (scripts/fresh-root/run.sh)"

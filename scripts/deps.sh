@@ -10,7 +10,7 @@ set -eu
 PKGS="build-essential bc bison flex libelf-dev libssl-dev ccache
 device-tree-compiler dt-schema lm-sensors i2c-tools sparse python3 perl
 kmod cpio rsync xz-utils linux-source-6.12 qemu-system-x86 dkms openssl
-gzip prometheus-node-exporter prometheus curl iproute2 patch"
+gzip prometheus-node-exporter prometheus curl iproute2 patch git"
 # A tier that needs more names it: scripts/bmc/kernel.sh adds the ARM cross
 # compiler (its QEMU comes from bookworm-backports, unpacked into the cache
 # by scripts/bmc/qemu10.sh, so the host's qemu-system-* stay Debian's).

@@ -46,6 +46,19 @@ fi
 # The driver, and beside it the test infrastructure (never in the driver's
 # directory): each a symlink into the clone, sourced and built by hwmon's
 # Kconfig and Makefile.
+# hwmon's Kconfig and Makefile as extracted, in $tree/.sff8472-pristine/
+# (for make upstream's series); from a tree hooked before they were kept,
+# without the lines hook() adds.
+keep_pristine() { # FILE_IN_TREE
+	[ -f "$tree/.sff8472-pristine/$1" ] && return 0
+	mkdir -p "$(dirname "$tree/.sff8472-pristine/$1")"
+	sed -e '/^source "drivers\/hwmon\/sff8472\(-emul\)\?\/Kconfig"$/{N;d}' \
+		-e '/^obj-y += sff8472\(-emul\)\?\/$/d' "$tree/$1" \
+		>"$tree/.sff8472-pristine/$1"
+}
+keep_pristine drivers/hwmon/Kconfig
+keep_pristine drivers/hwmon/Makefile
+
 hook() { # DIR_IN_TREE REPO_DIR
 	link="$tree/drivers/hwmon/$1"
 	if [ "$(readlink "$link" 2>/dev/null)" != "$repo/$2" ]; then

@@ -81,6 +81,8 @@ arm_build() {
 	scripts/deps.sh gcc-arm-linux-gnueabihf >/dev/null || return 1
 	sparse=$(scripts/newest-kernel.sh --sparse) || return 1
 	out="$cache/sfp-arm-build"
+	exec 6>"$out.lock"	# hwmon-check.sh builds in it too
+	flock 6
 	set -- -s -C "$tree" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- O="$out"
 	make "$@" multi_v7_defconfig >/dev/null 2>"$work/arm.log" &&
 	make "$@" -j"$(nproc)" CC="ccache arm-linux-gnueabihf-gcc" W=1 C=2 \

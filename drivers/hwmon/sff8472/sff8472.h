@@ -266,7 +266,7 @@ struct sff8472_hotplug {
  * @shown_generation: cache generation that @hwmon and the last uevent show
  * @shown_present: whether userspace was last told a module is present
  * @hwmon_err_logged: a failed hwmon registration was logged for this module
- * @port_name: optoe's port_name, under @cache.lock
+ * @port_name: optoe's port_name, under @cache.lock (out of tree only)
  */
 struct sff8472_cage {
 	struct device *dev;
@@ -278,7 +278,9 @@ struct sff8472_cage {
 	u32 shown_generation;
 	bool shown_present;
 	bool hwmon_err_logged;
+#ifdef SFF8472_OUT_OF_TREE
 	char port_name[20];
+#endif
 };
 
 /* 0 when a transfer moved all @n (messages or bytes), else the error. */
@@ -343,11 +345,13 @@ enum sff8472_bit {
 	SFF8472_CTL_POWER_LEVEL,
 };
 
+#ifdef SFF8472_OUT_OF_TREE
 int sff8472_cache_bit(struct sff8472_cache *cache, enum sff8472_bit bit,
 		      bool *on);
 int sff8472_cache_set_control(struct sff8472_cache *cache,
 			      enum sff8472_bit ctl, bool on);
 bool sff8472_cache_writable(struct sff8472_cache *cache);
+#endif
 
 static inline u8 sff8472_snap_byte(const struct sff8472_snapshot *snap,
 				   unsigned int a2_off)
@@ -380,16 +384,13 @@ const char *sff8472_map_label(const char *map, const char *devname,
 
 /* sff8472_nvmem.c */
 int sff8472_nvmem_register(struct sff8472_cage *data);
-void sff8472_eeprom_update_mode(struct sff8472_cage *data);
-extern const struct attribute_group sff8472_eeprom_group;
 
-/* sff8472_optoe.c */
-void sff8472_optoe_init(struct sff8472_cage *data);
-extern const struct attribute_group sff8472_optoe_group;
-
-/* sff8472_sysfs.c */
-extern const struct attribute_group sff8472_group;
-void sff8472_sysfs_notify_presence(struct sff8472_cage *data);
+#ifdef SFF8472_OUT_OF_TREE
+/* sff8472_sysfs.c, the out-of-tree build's files (not in the series) */
+extern const struct attribute_group *sff8472_groups[];
+void sff8472_sysfs_init(struct sff8472_cage *data);
+void sff8472_sysfs_changed(struct sff8472_cage *data);
+#endif
 
 /* The module parameters (sff8472_main.c), under their own names. */
 struct sff8472_params {

@@ -680,6 +680,7 @@ static u8 sff8472_control_bits(const struct sff8472_module *m,
 	return bits;
 }
 
+#ifdef SFF8472_OUT_OF_TREE
 /**
  * sff8472_cache_bit() - a status or control bit, from the live snapshot
  * @cache: the cage's cache, with its lock held
@@ -708,6 +709,7 @@ int sff8472_cache_bit(struct sff8472_cache *cache, enum sff8472_bit bit,
 		*on = sff8472_snap_byte(snap, d->a2_off) & d->mask;
 	return ret;
 }
+#endif
 
 /**
  * sff8472_cache_write_bit() - set or clear control bits of the module
@@ -750,6 +752,7 @@ static int sff8472_cache_write_bit(struct sff8472_cache *cache,
 	return ret;
 }
 
+#ifdef SFF8472_OUT_OF_TREE
 /* Set or clear control @ctl; as sff8472_cache_write_bit(). */
 int sff8472_cache_set_control(struct sff8472_cache *cache,
 			      enum sff8472_bit ctl, bool on)
@@ -759,6 +762,7 @@ int sff8472_cache_set_control(struct sff8472_cache *cache,
 	return sff8472_cache_write_bit(cache, d->a2_off, d->mask,
 				       on ? d->mask : 0);
 }
+#endif
 
 /*
  * A whole control byte written through the eeprom file, as SONiC does
@@ -799,6 +803,7 @@ static bool sff8472_is_control_write(unsigned int off, size_t count)
 			      off == SFF8472_PAGE_LEN + SFP_EXT_STATUS);
 }
 
+#ifdef SFF8472_OUT_OF_TREE
 /**
  * sff8472_cache_writable() - may root write anything through the eeprom file?
  * @cache: the cage's cache, with its lock held
@@ -817,6 +822,7 @@ bool sff8472_cache_writable(struct sff8472_cache *cache)
 	       (sff8472_control_bits(m, SFP_STATUS) |
 		sff8472_control_bits(m, SFP_EXT_STATUS));
 }
+#endif
 
 /*
  * Page by page, waiting for each write cycle to end. Returns the bytes the

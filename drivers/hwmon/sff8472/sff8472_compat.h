@@ -137,14 +137,36 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 /*
  * 6.15 gave every I2C client a debugfs directory that the core creates
  * before probe and removes after remove (i2c/i2c-B/B-0050/); a second one
- * of that name makes the core warn. Before, the driver makes its own there:
- * SFF8472_CLIENT_DEBUGFS(client) is the directory either way, with the
- * driver's sff8472_devm_client_debugfs() for the old kernels. (A macro, as
- * this header does not include <linux/i2c.h>.)
+ * of that name makes the core warn. Before, the driver makes and removes
+ * its own there: SFF8472_CLIENT_DEBUGFS(client) is the directory either
+ * way, NULL if the driver could not arrange the removal (debugfs itself
+ * returns errors as pointers, which its functions take).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0)
 #define SFF8472_CLIENT_DEBUGFS(client)	((client)->debugfs)
 #else
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/i2c.h>
+
+static inline void sff8472_remove_debugfs(void *dir)
+{
+	debugfs_remove_recursive(dir);
+}
+
+static inline struct dentry *
+sff8472_devm_client_debugfs(struct i2c_client *client)
+{
+	struct dentry *dir;
+
+	dir = debugfs_create_dir(dev_name(&client->dev),
+				 client->adapter->debugfs);
+	if (devm_add_action_or_reset(&client->dev, sff8472_remove_debugfs,
+				     dir))
+		return NULL;
+	return dir;
+}
+
 #define SFF8472_CLIENT_DEBUGFS(client)	sff8472_devm_client_debugfs(client)
 #endif
 

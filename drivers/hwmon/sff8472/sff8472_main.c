@@ -3,7 +3,6 @@
  * SFF-8472 SFP transceiver diagnostics: probe and power management.
  */
 
-#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/gpio/consumer.h>
 #include <linux/i2c.h>
@@ -20,7 +19,7 @@
 
 #define SFF8472_A2_ADDR		0x51
 
-/* Not hardware, so not in the device tree; each applies to cages bound later. */
+/* Not hardware, so not in the DT; each applies to cages bound later. */
 VISIBLE_IF_KUNIT struct sff8472_params sff8472_params = {
 	.poll_interval_ms = SFF8472_DEFAULT_POLL_MS,
 };
@@ -28,7 +27,7 @@ EXPORT_SYMBOL_IF_KUNIT(sff8472_params);
 module_param_named(user_eeprom_writable, sff8472_params.user_eeprom_writable,
 		   bool, 0644);
 MODULE_PARM_DESC(user_eeprom_writable,
-		 "Allow writes to the A2h user EEPROM (bytes 128-247) through the eeprom file");
+		 "Allow writes to the A2h user EEPROM (bytes 128-247)");
 module_param_named(allow_address_change, sff8472_params.allow_address_change,
 		   bool, 0644);
 MODULE_PARM_DESC(allow_address_change,
@@ -104,29 +103,6 @@ static void sff8472_unregister_client(void *client)
 	i2c_unregister_device(client);
 }
 
-static void sff8472_remove_debugfs(void *dir)
-{
-	debugfs_remove_recursive(dir);
-}
-
-/*
- * Before 6.15, a client's directory the driver makes and removes itself;
- * NULL if it could not arrange the removal (debugfs itself returns errors
- * as pointers, which its functions take).
- */
-static inline struct dentry *
-sff8472_devm_client_debugfs(struct i2c_client *client)
-{
-	struct dentry *dir;
-
-	dir = debugfs_create_dir(dev_name(&client->dev),
-				 client->adapter->debugfs);
-	if (devm_add_action_or_reset(&client->dev, sff8472_remove_debugfs,
-				     dir))
-		return NULL;
-	return dir;
-}
-
 /* /sys/kernel/debug/i2c/i2c-B/B-0050/ */
 static int sff8472_debugfs(struct sff8472_cage *data)
 {
@@ -145,6 +121,7 @@ static void sff8472_read_settings(struct sff8472_cage *data)
 	data->bus.allow_gc = READ_ONCE(sff8472_params.allow_address_change) ||
 		device_property_read_bool(data->dev, "sff,allow-address-change");
 	data->cache.update_interval = SFF8472_DEFAULT_UPDATE_MS;
+	data->cache.write_max = SFF8472_USER_EEPROM_PAGE;
 }
 
 static int sff8472_claim_a2(struct sff8472_cage *data)
@@ -179,7 +156,9 @@ static int sff8472_probe(struct i2c_client *client)
 	i2c_set_clientdata(client, data);
 
 	sff8472_read_settings(data);
-	sff8472_optoe_init(data);
+#ifdef SFF8472_OUT_OF_TREE
+	sff8472_sysfs_init(data);
+#endif
 	data->hwmon_name = sff8472_hwmon_name(dev);
 	if (IS_ERR(data->hwmon_name))
 		return PTR_ERR(data->hwmon_name);
@@ -243,18 +222,13 @@ static int sff8472_resume(struct device *dev)
 
 static DEFINE_SIMPLE_DEV_PM_OPS(sff8472_pm_ops, NULL, sff8472_resume);
 
-static const struct attribute_group *sff8472_groups[] = {
-	&sff8472_group,
-	&sff8472_eeprom_group,
-	&sff8472_optoe_group,
-	NULL
-};
-
 static struct i2c_driver sff8472_driver = {
 	.driver = {
 		.name = "sff8472",
 		.of_match_table = sff8472_of_match,
+#ifdef SFF8472_OUT_OF_TREE
 		.dev_groups = sff8472_groups,
+#endif
 		.pm = pm_sleep_ptr(&sff8472_pm_ops),
 	},
 	SFF8472_I2C_PROBE(sff8472_probe),

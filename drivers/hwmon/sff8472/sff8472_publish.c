@@ -90,8 +90,8 @@ void sff8472_publish(struct sff8472_cage *data)
 			ERR_PTR(ret));
 		data->hwmon_err_logged = true;
 	}
-	if (changed) {
-		sff8472_eeprom_update_mode(data);
-		sff8472_sysfs_notify_presence(data);
-	}
+#ifdef SFF8472_OUT_OF_TREE
+	if (changed)
+		sff8472_sysfs_changed(data);
+#endif
 }

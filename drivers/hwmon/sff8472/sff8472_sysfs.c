@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 sysfs files on the I2C client (see
- * Documentation/ABI/testing/sysfs-driver-sff8472): identity from the
- * cache, status bits and full-resolution values from the live snapshot,
- * and the soft controls. They exist for the life of the binding; what the
- * module does not advertise reads and writes -EOPNOTSUPP.
+ * The out-of-tree build's files beyond hwmon and nvmem, on the I2C client
+ * (Documentation/ABI/testing/sysfs-driver-sff8472), in this one file: the
+ * mainline series leaves it out (scripts/upstream), as identity and status
+ * decode is userspace's job there (sff8472-info reads them from nvmem).
+ *
+ * Identity from the cache, status bits and full-resolution values from the
+ * live snapshot, the soft controls, optoe's files for SONiC and ONL
+ * platform code (dev_class, port_name, write_max) and the optoe-layout
+ * "eeprom" file. They exist for the life of the binding; what the module
+ * does not advertise reads and writes -EOPNOTSUPP.
  */
 
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/kobject.h>
 #include <linux/kstrtox.h>
+#include <linux/property.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -18,6 +24,9 @@
 
 #include "sff8472.h"
 #include "sff8472_compat.h"
+
+#define SFF8472_OPTOE_TWO_ADDR	2	/* optoe's dev_class for SFP */
+#define SFF8472_OPTOE_PAGE	128	/* optoe's largest write_max */
 
 /* Identity: the cached, decoded A0h of the module in the cage. */
 static ssize_t sff8472_show_locked(struct device *dev, char *buf,
@@ -234,6 +243,166 @@ SFF8472_FINE_ATTR(bias_ua, SFF8472_BIAS);
 SFF8472_FINE_ATTR(tx_power_100nw, SFF8472_TX_POWER);
 SFF8472_FINE_ATTR(rx_power_100nw, SFF8472_RX_POWER);
 
+/*
+ * optoe's files: dev_class is 2, optoe's class of two-address (SFF-8472)
+ * devices, the only one served; port_name is free text for the platform,
+ * up to 19 characters, the cage's label until written; write_max caps the
+ * chunks of user-EEPROM writes, 1-128 as optoe takes it.
+ */
+static ssize_t dev_class_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", SFF8472_OPTOE_TWO_ADDR);
+}
+
+/* Platform code sets the class it instantiated; only SFP's is served. */
+static ssize_t dev_class_store(struct device *dev,
+			       struct device_attribute *attr,
+			       const char *buf, size_t count)
+{
+	int class;
+
+	if (kstrtoint(buf, 0, &class) || class != SFF8472_OPTOE_TWO_ADDR)
+		return -EINVAL;
+	return count;
+}
+static DEVICE_ATTR_RW(dev_class);
+
+static ssize_t port_name_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct sff8472_cage *data = dev_get_drvdata(dev);
+	ssize_t ret;
+
+	mutex_lock(&data->cache.lock);
+	ret = sysfs_emit(buf, "%s\n", data->port_name);
+	mutex_unlock(&data->cache.lock);
+	return ret;
+}
+
+/* One word, like optoe's; a longer name is refused, not cut. */
+static ssize_t port_name_store(struct device *dev,
+			       struct device_attribute *attr,
+			       const char *buf, size_t count)
+{
+	struct sff8472_cage *data = dev_get_drvdata(dev);
+	const char *word = skip_spaces(buf);
+	size_t len = strcspn(word, " \t\n");
+
+	if (!len || len >= sizeof(data->port_name) || *skip_spaces(word + len))
+		return -EINVAL;
+	mutex_lock(&data->cache.lock);
+	memcpy(data->port_name, word, len);
+	data->port_name[len] = '\0';
+	mutex_unlock(&data->cache.lock);
+	return count;
+}
+static DEVICE_ATTR_RW(port_name);
+
+static ssize_t write_max_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct sff8472_cage *data = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%u\n", READ_ONCE(data->cache.write_max));
+}
+
+static ssize_t write_max_store(struct device *dev,
+			       struct device_attribute *attr,
+			       const char *buf, size_t count)
+{
+	struct sff8472_cage *data = dev_get_drvdata(dev);
+	unsigned int max;
+
+	if (kstrtouint(buf, 0, &max) || !max || max > SFF8472_OPTOE_PAGE)
+		return -EINVAL;
+	mutex_lock(&data->cache.lock);
+	WRITE_ONCE(data->cache.write_max, max);
+	mutex_unlock(&data->cache.lock);
+	return count;
+}
+static DEVICE_ATTR_RW(write_max);
+
+/*
+ * The eeprom file: the cache's 512-byte view, under the cache lock. sysfs
+ * keeps @off and @count inside the file's size.
+ */
+static ssize_t sff8472_eeprom_io(struct kobject *kobj, loff_t off, char *buf,
+				 size_t count, bool write)
+{
+	struct sff8472_cage *data = dev_get_drvdata(kobj_to_dev(kobj));
+	ssize_t ret;
+
+	mutex_lock(&data->cache.lock);
+	if (write)
+		ret = sff8472_cache_eeprom_write(&data->cache, off, buf, count);
+	else
+		ret = sff8472_cache_eeprom_read(&data->cache, off, buf, count,
+						false);
+	mutex_unlock(&data->cache.lock);
+	return ret;
+}
+
+static ssize_t eeprom_read(struct file *filp, struct kobject *kobj,
+			   const struct bin_attribute *attr, char *buf, loff_t off,
+			   size_t count)
+{
+	return sff8472_eeprom_io(kobj, off, buf, count, false);
+}
+
+static ssize_t eeprom_write(struct file *filp, struct kobject *kobj,
+			    const struct bin_attribute *attr, char *buf, loff_t off,
+			    size_t count)
+{
+	return sff8472_eeprom_io(kobj, off, buf, count, true);
+}
+
+SFF8472_BIN_ATTR_RW(eeprom, SFF8472_NVMEM_SIZE);
+
+static const struct bin_attribute *const sff8472_eeprom_attrs[] = {
+	&bin_attr_eeprom,
+	NULL
+};
+
+/*
+ * Readable by all (it costs no bus traffic); writable by root while there
+ * is something root may write: a control the module in the cage
+ * advertises, or the opted-in user EEPROM.
+ */
+static umode_t sff8472_eeprom_mode(struct sff8472_cage *data)
+{
+	bool writable;
+
+	mutex_lock(&data->cache.lock);
+	writable = sff8472_cache_writable(&data->cache);
+	mutex_unlock(&data->cache.lock);
+	return writable ? 0644 : 0444;
+}
+
+static umode_t sff8472_eeprom_visible(struct kobject *kobj,
+				      const struct bin_attribute *attr, int n)
+{
+	return sff8472_eeprom_mode(dev_get_drvdata(kobj_to_dev(kobj)));
+}
+
+/**
+ * sff8472_eeprom_update_mode() - the eeprom file's mode after a module change
+ * @data: the cage, without the cache lock held
+ *
+ * Until the driver core has made the file (during probe) there is nothing
+ * to change: it gets its mode from sff8472_eeprom_visible() then.
+ */
+static void sff8472_eeprom_update_mode(struct sff8472_cage *data)
+{
+	int ret = sysfs_chmod_file(&data->dev->kobj, &bin_attr_eeprom.attr,
+				   sff8472_eeprom_mode(data));
+
+	if (ret && ret != -ENOENT)
+		dev_warn(data->dev, "cannot change the eeprom file's mode: %pe\n",
+			 ERR_PTR(ret));
+}
+
+SFF8472_DEFINE_BIN_VISIBLE(sff8472_eeprom_visible);
 static struct attribute *sff8472_attrs[] = {
 	&dev_attr_vendor_name.attr,
 	&dev_attr_vendor_oui.attr,
@@ -267,17 +436,42 @@ static struct attribute *sff8472_attrs[] = {
 	&dev_attr_bias_ua.attr,
 	&dev_attr_tx_power_100nw.attr,
 	&dev_attr_rx_power_100nw.attr,
+	&dev_attr_dev_class.attr,
+	&dev_attr_port_name.attr,
+	&dev_attr_write_max.attr,
 	NULL
 };
 
-const struct attribute_group sff8472_group = {
+static const struct attribute_group sff8472_group = {
 	.attrs = sff8472_attrs,
+	.bin_attrs = SFF8472_BIN_ATTRS(sff8472_eeprom_attrs),
+	.is_bin_visible = SFF8472_BIN_VISIBLE(sff8472_eeprom_visible),
 };
-EXPORT_SYMBOL_IF_KUNIT(sff8472_group);
 
-/* Tell userspace the module came or went (poll() on "present", uevent). */
-void sff8472_sysfs_notify_presence(struct sff8472_cage *data)
+const struct attribute_group *sff8472_groups[] = {
+	&sff8472_group,
+	NULL
+};
+EXPORT_SYMBOL_IF_KUNIT(sff8472_groups);
+
+/* port_name starts as the cage's firmware label, else its device name. */
+void sff8472_sysfs_init(struct sff8472_cage *data)
 {
+	const char *label = NULL;
+
+	if (device_property_read_string(data->dev, "label", &label) ||
+	    !label || !*label)
+		label = dev_name(data->dev);
+	strscpy(data->port_name, label, sizeof(data->port_name));
+}
+
+/*
+ * Another module, or none: the eeprom file's mode follows it, and
+ * userspace hears of it (poll() on "present", a uevent).
+ */
+void sff8472_sysfs_changed(struct sff8472_cage *data)
+{
+	sff8472_eeprom_update_mode(data);
 	sysfs_notify(&data->dev->kobj, NULL, dev_attr_present.attr.name);
 	kobject_uevent(&data->dev->kobj, KOBJ_CHANGE);
 }

@@ -237,19 +237,19 @@ static int drv_log_count(struct kunit *test, struct device *dev,
 static ssize_t drv_eeprom_read(struct drv *d, loff_t off, u8 *buf,
 			       size_t count)
 {
-	const struct attribute_group *grp = &sff8472_eeprom_group;
+	const struct attribute_group *grp = sff8472_groups[0];
 
 	/* Not through a local: the attribute is const only since 6.17. */
 	return grp->bin_attrs[0]->read(NULL, &d->dev->kobj, grp->bin_attrs[0],
 				       buf, off, count);
 }
 
-/* The sysfs attribute @name of the driver's group, or NULL. */
+/* The sysfs attribute @name of the driver's files, or NULL. */
 static struct device_attribute *drv_find_attr(const char *name)
 {
 	struct attribute **a;
 
-	for (a = sff8472_group.attrs; *a; a++)
+	for (a = sff8472_groups[0]->attrs; *a; a++)
 		if (!strcmp((*a)->name, name))
 			return container_of(*a, struct device_attribute, attr);
 	return NULL;
@@ -1451,7 +1451,7 @@ static void drv_test_nvmem_write(struct kunit *test)
 static ssize_t drv_eeprom_write(struct drv *d, loff_t off, u8 *buf,
 				size_t count)
 {
-	const struct attribute_group *grp = &sff8472_eeprom_group;
+	const struct attribute_group *grp = sff8472_groups[0];
 
 	/* Not through a local: the attribute is const only since 6.17. */
 	return grp->bin_attrs[0]->write(NULL, &d->dev->kobj, grp->bin_attrs[0],
@@ -1690,21 +1690,10 @@ static void drv_test_tx_disable_not_advertised(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, img[256 + 110] & 0x40, 0);
 }
 
-/* The optoe group's attribute @name, or NULL. */
-static struct device_attribute *drv_optoe_attr(const char *name)
-{
-	struct attribute **a;
-
-	for (a = sff8472_optoe_group.attrs; *a; a++)
-		if (!strcmp((*a)->name, name))
-			return container_of(*a, struct device_attribute, attr);
-	return NULL;
-}
-
 static void drv_expect_optoe(struct kunit *test, struct drv *d,
 			     const char *name, const char *expected)
 {
-	struct device_attribute *attr = drv_optoe_attr(name);
+	struct device_attribute *attr = drv_find_attr(name);
 	char *buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, attr);
@@ -1716,7 +1705,7 @@ static void drv_expect_optoe(struct kunit *test, struct drv *d,
 static ssize_t drv_store_optoe(struct drv *d, const char *name,
 			       const char *val)
 {
-	struct device_attribute *attr = drv_optoe_attr(name);
+	struct device_attribute *attr = drv_find_attr(name);
 
 	return attr ? attr->store(d->dev, attr, val, strlen(val)) : -ENOENT;
 }

@@ -7,9 +7,11 @@
 #     exceptions;
 #   - git am applies them to the files they touch as extracted;
 #   - kernel-doc -Wall is silent on the series' sources;
-#   - the series' driver builds with W=1 and sparse, without a warning, as
-#     a module against that kernel for x86_64 and for 32-bit ARM
-#     (multi_v7_defconfig), there without 64-bit division helpers.
+#   - in a pristine copy of that tree with the series, the driver and its
+#     tests build with W=1 (and sparse) without a warning, as a module and
+#     built in, for x86_64 (defconfig) and 32-bit ARM (multi_v7_defconfig;
+#     there without 64-bit division helpers), and kunit.py run with the
+#     series' .kunitconfig passes (about 10 min cold, 2 warm).
 #
 # Needs build/bench.csv (make bench) for the cover letter's numbers.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
@@ -79,45 +81,104 @@ kernel_doc_clean() {
 }
 check "kernel-doc -Wall is silent on the series' sources" kernel_doc_clean
 
-# The series' driver directory as an external module: every object of
-# the driver and of its tests, with W=1 and sparse.
-objects=$(cd "$drv" && ls ./*.c | sed 's|^\./||; s|\.c$|.o|')
-# build ARCH KDIR [MAKE ARGS...]
-build() {
-	arch=$1 kdir=$2
-	shift 2
-	rm -f "$drv"/*.o "$drv"/.*.cmd
-	# shellcheck disable=SC2086 # $objects: file names without spaces
-	make -s -C "$kdir" M="$drv" W=1 C=2 CHECK="$sparse" \
-		CONFIG_SENSORS_SFF8472=m CONFIG_SENSORS_SFF8472_KUNIT_TEST=m \
-		"$@" $objects >"$work/$arch.log" 2>&1 ||
-		{ cat "$work/$arch.log"; return 1; }
-	for o in $objects; do
-		[ -f "$drv/$o" ] || { echo "hwmon-check: $arch: no $o"; return 1; }
-	done
-	! grep -E 'warning:|error:' "$work/$arch.log"
+# A pristine tree: the newest tree as extracted (hard links; the hooks and
+# the sfp.c series undone), with the series' files from git am. Made once
+# per tree; after that only the series' files that changed are replaced,
+# so its builds (output directories in the cache) stay incremental.
+pristine="$cache/pristine-$(basename "$tree")"
+exec 6>"$pristine.lock"
+flock 6
+# replace FILE FROM: a copy, never an edit of a hard link (the tree's file
+# would change too); kept as it is when equal.
+replace() {
+	cmp -s "$2" "$pristine/$1" && return 0
+	rm -f "$pristine/$1"
+	mkdir -p "$(dirname "$pristine/$1")"
+	cp "$2" "$pristine/$1"
 }
+make_pristine() {
+	if [ "$(cat "$pristine/.sff8472-pristine-of" 2>/dev/null)" != "$tree" ]; then
+		rm -rf "$pristine"
+		cp -al "$tree" "$pristine" || return 1
+		rm -rf "$pristine/drivers/hwmon/sff8472" "$pristine/drivers/hwmon/sff8472-emul" \
+			"$pristine/.sff8472-pristine" "$pristine/.sff8472-extracted"
+		(cd "$tree/.sff8472-pristine" && find . -type f) | while read -r f; do
+			replace "$f" "$tree/.sff8472-pristine/$f"
+		done
+		echo "$tree" >"$pristine/.sff8472-pristine-of"
+	fi
+	(cd "$applied" && git ls-files) >"$work/series-files"
+	while read -r f; do
+		replace "$f" "$applied/$f"
+	done <"$work/series-files"
+	# What the series no longer has (a file it dropped) goes too.
+	(cd "$pristine" && find drivers/hwmon/sff8472 -type f) | while read -r f; do
+		grep -qx "$f" "$work/series-files" || rm -f "$pristine/$f"
+	done
+	[ ! -L "$pristine/drivers/hwmon/sff8472" ] &&
+		[ "$(grep -c sff8472 "$pristine/drivers/hwmon/Kconfig")" = 1 ] &&
+		[ "$(grep -c sff8472 "$pristine/drivers/hwmon/Makefile")" = 1 ] &&
+		cmp -s "$pristine/drivers/net/phy/sfp.c" \
+			"$tree/.sff8472-pristine/drivers/net/phy/sfp.c"
+}
+check "a pristine copy of the newest tree carries the series and nothing else of ours" \
+	make_pristine
+
 sparse=$(scripts/newest-kernel.sh --sparse) || sparse=false
-x86_64_build() { build x86_64 "$(scripts/newest-kernel.sh)"; }
-check "the series' driver builds as a module for x86_64 with W=1 and sparse, no warnings" \
+# build ARCH OUT [MAKE ARGS...]: the driver's directory in the pristine tree
+# as a module and built in (with its KUnit tests), with W=1; sparse (which
+# the two would tell nothing different) on the module.
+build() {
+	arch=$1 out=$2
+	shift 2
+	set -- -s -C "$pristine" O="$out" "$@"
+	for how in m y; do
+		opt=--enable check=0
+		[ "$how" = y ] || opt=--module check=2
+		"$pristine/scripts/config" --file "$out/.config" --enable I2C \
+			--enable HWMON --enable KUNIT "$opt" SENSORS_SFF8472 \
+			"$opt" SENSORS_SFF8472_KUNIT_TEST &&
+			make "$@" olddefconfig >"$work/$arch-$how.log" 2>&1 &&
+			grep -qx "CONFIG_SENSORS_SFF8472=$how" "$out/.config" &&
+			make "$@" -j"$(nproc)" W=1 C="$check" CHECK="$sparse" \
+				drivers/hwmon/sff8472/ >>"$work/$arch-$how.log" 2>&1 ||
+			{ echo "$arch ($how):"; tail -n 40 "$work/$arch-$how.log"; return 1; }
+		! grep -E 'warning:|error:' "$work/$arch-$how.log" || return 1
+	done
+}
+x86_64_build() {
+	out="$cache/pristine-x86_64"
+	[ -f "$out/.config" ] || make -s -C "$pristine" O="$out" defconfig >/dev/null 2>&1
+	build x86_64 "$out" CC="ccache gcc"
+}
+check "in the pristine tree the driver and its tests build for x86_64 as a module and built in, W=1 and sparse, no warnings" \
 	x86_64_build
 
-# 32-bit ARM: the tree sfp-fixes.sh configures (multi_v7_defconfig),
-# prepared here if it has not run yet; one ARM build at a time.
 arm_build() {
 	scripts/deps.sh gcc-arm-linux-gnueabihf >/dev/null || return 1
-	out="$cache/sfp-arm-build"
-	exec 6>"$out.lock"
-	flock 6
-	[ -f "$out/include/generated/autoconf.h" ] ||
-		make -s -C "$tree" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- O="$out" \
-			multi_v7_defconfig modules_prepare >"$work/arm-prepare.log" 2>&1 ||
-		{ cat "$work/arm-prepare.log"; return 1; }
-	build arm "$out" ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- \
-		CC="ccache arm-linux-gnueabihf-gcc" || return 1
-	! arm-linux-gnueabihf-nm -u "$drv"/*.o | grep -E '__aeabi_u?ldivmod|__u?divdi3'
+	out="$cache/pristine-arm"
+	set -- ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-
+	[ -f "$out/.config" ] ||
+		make -s -C "$pristine" O="$out" "$@" multi_v7_defconfig >/dev/null 2>&1
+	build arm "$out" "$@" CC="ccache arm-linux-gnueabihf-gcc" || return 1
+	! arm-linux-gnueabihf-nm -u "$out"/drivers/hwmon/sff8472/*.o |
+		grep -E '__aeabi_u?ldivmod|__u?divdi3'
 }
-check "the series' driver builds as a module for 32-bit ARM with W=1 and sparse, no 64-bit division helpers" \
+check "in the pristine tree the driver and its tests build for 32-bit ARM as a module and built in, W=1 and sparse, no 64-bit division helpers" \
 	arm_build
+
+# KUnit as a kernel developer runs it, with the series' .kunitconfig.
+kunit_run() {
+	python3 "$pristine/tools/testing/kunit/kunit.py" run \
+		--kunitconfig="$pristine/drivers/hwmon/sff8472" \
+		--build_dir="$cache/pristine-kunit" --jobs="$(nproc)" --timeout=600 \
+		--make_options CC="ccache gcc" >"$work/kunit.log" 2>&1
+	status=$?
+	grep -E 'Testing complete|FAILED|not ok|ERROR' "$work/kunit.log"
+	[ "$status" -eq 0 ] && grep -q 'Testing complete. Ran [1-9][0-9]* tests: passed: [1-9]' "$work/kunit.log" &&
+		! grep -q 'failed: [1-9]' "$work/kunit.log"
+}
+check "in the pristine tree tools/testing/kunit/kunit.py run passes the series' KUnit tests" \
+	kunit_run
 
 finish

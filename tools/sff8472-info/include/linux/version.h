@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * sff8472_compat.h picks interfaces by kernel release. The pure code is
- * written for 6.12: the Makefile defines the release code as 6.12's
- * (<linux/unaligned.h>, the <linux/sfp.h> names of 6.5 and later).
+ * sff8472_compat.h picks interfaces by kernel release. The driver is
+ * written for the newest: the Makefile defines the release code as 7.3's,
+ * so none of the old kernels' shims (<asm/unaligned.h>, the pre-6.15
+ * debugfs helper) is wanted here.
  */
 #ifndef _SFF8472_SHIM_LINUX_VERSION_H
 #define _SFF8472_SHIM_LINUX_VERSION_H

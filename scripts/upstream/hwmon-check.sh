@@ -10,8 +10,9 @@
 #   - in a pristine copy of that tree with the series, the driver and its
 #     tests build with W=1 (and sparse) without a warning, as a module and
 #     built in, for x86_64 (defconfig) and 32-bit ARM (multi_v7_defconfig;
-#     there without 64-bit division helpers), and kunit.py run with the
-#     series' .kunitconfig passes (about 10 min cold, 2 warm).
+#     there without 64-bit division helpers), make dt_binding_check passes
+#     for the binding (scripts/upstream/dt-binding-check.sh) and kunit.py
+#     run with the series' .kunitconfig passes (about 10 min cold, 2 warm).
 #
 # Needs build/bench.csv (make bench) for the cover letter's numbers.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
@@ -166,6 +167,15 @@ arm_build() {
 }
 check "in the pristine tree the driver and its tests build for 32-bit ARM as a module and built in, W=1 and sparse, no 64-bit division helpers" \
 	arm_build
+
+# The binding as the device tree maintainers check it.
+dt_binding_check() {
+	scripts/upstream/dt-binding-check.sh "$pristine" hwmon/sff,sff8472.yaml \
+		>"$work/dt.log" 2>&1 && grep -q 'DTC.*sff,sff8472.example.dtb' "$work/dt.log" ||
+		{ tail -n 20 "$work/dt.log"; false; }
+}
+check "in the pristine tree make dt_binding_check passes the binding (dt-schema of Debian sid)" \
+	dt_binding_check
 
 # KUnit as a kernel developer runs it, with the series' .kunitconfig.
 kunit_run() {

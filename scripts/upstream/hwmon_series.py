@@ -15,10 +15,11 @@ own are hooked). The series, in git format-patch form with a cover letter:
 
 The driver's files become what a kernel of TREE's version needs: no
 sff8472_compat.h (its macros are expanded as they read for that version),
-no sff8472_version.h or MODULE_VERSION, and nothing the out-of-tree build
+no sff8472_version.h or MODULE_VERSION, nothing the out-of-tree build
 alone has (sff8472_sysfs.c, the blocks under #ifdef SFF8472_OUT_OF_TREE,
-the Makefile's paragraph that names it). Author and maintainer are
-placeholders for a person to fill in.
+the Makefile's paragraph that names it), and nothing made visible for
+tests the series does not carry (the emulator's). Author and maintainer
+are placeholders for a person to fill in.
 """
 import argparse
 import os
@@ -186,6 +187,57 @@ def drop_member_docs(text):
         if not skipping:
             out.append(line)
     return '\n'.join(out)
+
+
+def realign(lines, i, col):
+    """Lines after I, up to the one closing the parenthesis opened on line
+    I, aligned to column COL (tabs, then spaces, as the kernel aligns)."""
+    depth = lines[i].count('(') - lines[i].count(')')
+    j = i + 1
+    while depth > 0 and j < len(lines):
+        depth += lines[j].count('(') - lines[j].count(')')
+        lines[j] = '\t' * (col // 8) + ' ' * (col % 8) + lines[j].lstrip()
+        j += 1
+
+
+def test_only(text, wanted):
+    """TEXT without what it makes visible to tests the series does not carry:
+    EXPORT_SYMBOL_IF_KUNIT of a name the series' tests do not use (WANTED)
+    goes, such a VISIBLE_IF_KUNIT definition becomes static, and the
+    #include of <kunit/visibility.h> goes when nothing needs it. Returns
+    the text and the names made static."""
+    text = re.sub(r'^EXPORT_SYMBOL_IF_KUNIT\((\w+)\);\n',
+                  lambda m: m.group(0) if m.group(1) in wanted else '', text, flags=re.M)
+    lines, hidden = text.split('\n'), set()
+    for i, line in enumerate(lines):
+        m = re.match(r'VISIBLE_IF_KUNIT (.*?)\b(\w+)\s*([(=\[])', line)
+        if m and m.group(2) not in wanted:
+            hidden.add(m.group(2))
+            lines[i] = 'static ' + line[len('VISIBLE_IF_KUNIT '):]
+            if m.group(3) == '(':
+                realign(lines, i, tabs_width(lines[i][:lines[i].index('(') + 1]))
+    text = '\n'.join(lines)
+    if not re.search(r'\b(VISIBLE|EXPORT_SYMBOL)_IF_KUNIT\b', text):
+        text = re.sub(r'^#include <kunit/visibility\.h>\n\n?', '', text, flags=re.M)
+    return text, hidden
+
+
+def tabs_width(prefix):
+    """The display width of PREFIX with 8-column tabs."""
+    col = 0
+    for c in prefix:
+        col = (col // 8 + 1) * 8 if c == '\t' else col + 1
+    return col
+
+
+def drop_kunit_declarations(text, hidden):
+    """TEXT without its #if IS_ENABLED(CONFIG_KUNIT) blocks whose every
+    declaration is of a name in HIDDEN (now static where defined)."""
+    def block(m):
+        declared = set(re.findall(r'\b(sff8472_\w+)\s*(?:\(|;)', m.group(1)))
+        return '' if declared and declared <= hidden else m.group(0)
+    return re.sub(r'^#if IS_ENABLED\(CONFIG_KUNIT\)\n(.*?)^#endif\n\n?', block, text,
+                  flags=re.M | re.S)
 
 
 def add_include(text, header):
@@ -359,9 +411,18 @@ def main():
 
         sources = sorted(f for f in os.listdir(os.path.join(REPO, DRV))
                          if f.endswith(('.c', '.h')) and f not in OUT_OF_TREE_FILES)
+        tests = [f for f in sources if f.endswith(('_test.c', '_vectors.h'))]
+        wanted = set(re.findall(r'\w+', ''.join(read(f'{DRV}/{f}') for f in tests)))
+        texts = {f: mainline_source(read(f'{DRV}/{f}'), f, macros) for f in sources}
+        hidden = set()
         for f in sources:
-            write(work, f'{DRV}/{f}',
-                  mainline_source(read(f'{DRV}/{f}'), f, macros))
+            if f.endswith('.c') and f not in tests:
+                texts[f], names = test_only(texts[f], wanted)
+                hidden |= names
+        for f in sources:
+            if f.endswith('.h'):
+                texts[f] = drop_kunit_declarations(texts[f], hidden)
+            write(work, f'{DRV}/{f}', texts[f])
         write(work, f'{DRV}/Kconfig', read(f'{DRV}/Kconfig'))
         write(work, f'{DRV}/Makefile', makefile())
         write(work, f'{DRV}/.kunitconfig', read('scripts/upstream/hwmon/kunitconfig'))

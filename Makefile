@@ -88,7 +88,7 @@ modules: have-kdir
 
 # Distribution headers lack the kernel's signing key: sign only when the tree
 # has one (a self-built kernel). DKMS signs with its own MOK key
-# (Documentation/hwmon/sff8472.rst, "Out-of-tree installation").
+# (Documentation/hwmon/sff8472-out-of-tree.rst, "Out-of-tree installation").
 SIGN := $(if $(wildcard $(KDIR)/certs/signing_key.pem),,CONFIG_MODULE_SIG_ALL=)
 
 # Debian's 6.12 kernels compress their modules with xz at modules_install

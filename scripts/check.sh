@@ -89,9 +89,11 @@ later_jobs() {
 	job debian nice -n 5 scripts/qemu/run.sh
 	job bmc nice -n 5 scripts/bmc/run.sh
 	job sfp-fixes nice -n 5 scripts/upstream/sfp-fixes.sh
-	# The driver series' cover letter takes the bench's numbers. Its
-	# builds yield to the foreground's boards (they set make check's time).
-	job hwmon-series sh -c 'while [ ! -f "$1/bench.status" ]; do sleep 5; done
+	# The driver series' cover letter takes the bench's and the sfp.c
+	# fixes' numbers. Its builds yield to the foreground's boards (they
+	# set make check's time).
+	job hwmon-series sh -c 'until [ -f "$1/bench.status" ] && [ -f "$1/sfp-fixes.status" ]
+		do sleep 5; done
 		exec nice -n 19 scripts/upstream/hwmon-check.sh' - "$bg"
 }
 # background_result TITLE NAME: the output and the counts of a finished one.

@@ -369,7 +369,7 @@ def check_metrics(res, tag, path, cages):
                   not extra and len(got) == len(exp), '; '.join(extra[:6]))
 
 
-# The Prometheus rules Documentation/hwmon/sff8472.rst gives, tested with
+# The Prometheus rules Documentation/hwmon/sff8472-out-of-tree.rst gives, tested with
 # promtool against what node_exporter exported while alarms were set.
 ALERTS = {  # alert name -> (alarm file suffix, summary wording)
     'SfpHighAlarm': ('crit_alarm', 'above its high alarm threshold'),
@@ -382,7 +382,8 @@ ALERTS = {  # alert name -> (alarm file suffix, summary wording)
 def doc_rules():
     """The rule group of the hwmon documentation's Monitoring section: the
     literal block that starts with "groups:" and the recording rule block."""
-    path = os.path.join(HERE, '..', '..', 'Documentation', 'hwmon', 'sff8472.rst')
+    path = os.path.join(HERE, '..', '..', 'Documentation', 'hwmon',
+                        'sff8472-out-of-tree.rst')
     lines = open(path, encoding='utf-8').read().split('\n')
     out = []
     for i, line in enumerate(lines):

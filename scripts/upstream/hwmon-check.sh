@@ -14,7 +14,8 @@
 #     for the binding (scripts/upstream/dt-binding-check.sh) and kunit.py
 #     run with the series' .kunitconfig passes (about 10 min cold, 2 warm).
 #
-# Needs build/bench.csv (make bench) for the cover letter's numbers.
+# Needs build/bench.csv (make bench) and build/sfp-values.csv
+# (scripts/upstream/sfp-fixes.sh) for the cover letter's numbers.
 # Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
@@ -37,7 +38,8 @@ tree=$(scripts/kernel-tree.sh newest) || { failed=1; finish; }
 series="$work/series"
 check "make upstream writes the driver series (binding, driver with its tests, cover letter)" \
 	python3 scripts/upstream/hwmon_series.py --tree "$tree" \
-	--pristine "$tree/.sff8472-pristine" --bench build/bench.csv --out "$series"
+	--pristine "$tree/.sff8472-pristine" --bench build/bench.csv \
+	--sfp-values build/sfp-values.csv --out "$series"
 ls "$series"/0001-*.patch >/dev/null 2>&1 || finish
 
 # From the series' directory: checkpatch takes a path under scripts/ for
@@ -126,43 +128,50 @@ check "a pristine copy of the newest tree carries the series and nothing else of
 	make_pristine
 
 sparse=$(scripts/newest-kernel.sh --sparse) || sparse=false
-# build ARCH OUT [MAKE ARGS...]: the driver's directory in the pristine tree
-# as a module and built in (with its KUnit tests), with W=1; sparse (which
-# the two would tell nothing different) on the module.
+# build ARCH DEFCONFIG [MAKE ARGS...]: the driver's directory in the
+# pristine tree as a module and built in (with its KUnit tests), with W=1;
+# sparse (which the two would tell nothing different) on the module. Each
+# way has its own output directory in the cache, made from DEFCONFIG, so
+# that a run rebuilds only what changed. The driver's objects go before
+# each build, so that every warning is shown again (ccache replays them).
 build() {
-	arch=$1 out=$2
+	arch=$1 defconfig=$2
 	shift 2
-	set -- -s -C "$pristine" O="$out" "$@"
 	for how in m y; do
+		out="$cache/pristine-$arch-$how"
+		log="$work/$arch-$how.log"
+		set -- -s -C "$pristine" O="$out" "$@"
 		opt=--enable check=0
 		[ "$how" = y ] || opt=--module check=2
-		"$pristine/scripts/config" --file "$out/.config" --enable I2C \
-			--enable HWMON --enable KUNIT "$opt" SENSORS_SFF8472 \
-			"$opt" SENSORS_SFF8472_KUNIT_TEST &&
-			make "$@" olddefconfig >"$work/$arch-$how.log" 2>&1 &&
+		{ [ -f "$out/.config" ] || make "$@" "$defconfig"; } >"$log" 2>&1 &&
+			cp "$out/.config" "$work/config" &&
+			"$pristine/scripts/config" --file "$work/config" --enable I2C \
+				--enable HWMON --enable KUNIT "$opt" SENSORS_SFF8472 \
+				"$opt" SENSORS_SFF8472_KUNIT_TEST &&
+			{ cmp -s "$work/config" "$out/.config" ||
+				{ cp "$work/config" "$out/.config" && make "$@" olddefconfig; }; } \
+				>>"$log" 2>&1 &&
 			grep -qx "CONFIG_SENSORS_SFF8472=$how" "$out/.config" &&
+			rm -f "$out"/drivers/hwmon/sff8472/*.o &&
 			make "$@" -j"$(nproc)" W=1 C="$check" CHECK="$sparse" \
-				drivers/hwmon/sff8472/ >>"$work/$arch-$how.log" 2>&1 ||
-			{ echo "$arch ($how):"; tail -n 40 "$work/$arch-$how.log"; return 1; }
-		! grep -E 'warning:|error:' "$work/$arch-$how.log" || return 1
+				drivers/hwmon/sff8472/ >>"$log" 2>&1 &&
+			[ -f "$out/drivers/hwmon/sff8472/sff8472_main.o" ] ||
+			{ echo "$arch ($how):"; tail -n 40 "$log"; return 1; }
+		! grep -E 'warning:|error:' "$log" || return 1
+		shift 4	# the -s -C TREE O=OUT in front of the caller's arguments
 	done
 }
 x86_64_build() {
-	out="$cache/pristine-x86_64"
-	[ -f "$out/.config" ] || make -s -C "$pristine" O="$out" defconfig >/dev/null 2>&1
-	build x86_64 "$out" CC="ccache gcc"
+	build x86_64 defconfig CC="ccache gcc"
 }
 check "in the pristine tree the driver and its tests build for x86_64 as a module and built in, W=1 and sparse, no warnings" \
 	x86_64_build
 
 arm_build() {
 	scripts/deps.sh gcc-arm-linux-gnueabihf >/dev/null || return 1
-	out="$cache/pristine-arm"
-	set -- ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf-
-	[ -f "$out/.config" ] ||
-		make -s -C "$pristine" O="$out" "$@" multi_v7_defconfig >/dev/null 2>&1
-	build arm "$out" "$@" CC="ccache arm-linux-gnueabihf-gcc" || return 1
-	! arm-linux-gnueabihf-nm -u "$out"/drivers/hwmon/sff8472/*.o |
+	build arm multi_v7_defconfig ARCH=arm CROSS_COMPILE=arm-linux-gnueabihf- \
+		CC="ccache arm-linux-gnueabihf-gcc" || return 1
+	! arm-linux-gnueabihf-nm -u "$cache"/pristine-arm-[my]/drivers/hwmon/sff8472/*.o |
 		grep -E '__aeabi_u?ldivmod|__u?divdi3'
 }
 check "in the pristine tree the driver and its tests build for 32-bit ARM as a module and built in, W=1 and sparse, no 64-bit division helpers" \

@@ -355,6 +355,36 @@ def bench_numbers(text, csv_path):
     return '\n'.join(line.rstrip() for line in text.split('\n'))
 
 
+def sfp_values(text, csv_path):
+    """TEXT with {sfp_values} replaced by a table of what stock sfp.c shows
+    wrong, from scripts/upstream/sfp-fixes.sh's CSV: per module and
+    channel, the input (or the one file wrong) and how many of the
+    channel's other files are wrong too."""
+    import csv
+    groups = {}
+    with open(csv_path) as f:
+        for r in csv.DictReader(f):
+            channel, _, what = r['file'].partition('_')
+            groups.setdefault((r['module'].replace('-', ' '), channel), {})[what] = r
+    if not groups:
+        raise SystemExit(f'{csv_path}: no values')
+    rows = [('module', 'hwmon file', 'sfp.c', 'exact', 'also wrong')]
+    for (module, channel), files in groups.items():
+        shown = files.get('input') or next(iter(files.values()))
+        others = [w for w in files if files[w] is not shown]
+        also = [w for w in others if w == 'label']
+        for kind, of_kind in (('limits', ('lcrit', 'min', 'max', 'crit')),
+                              ('alarms', [f'{w}_alarm' for w in ('lcrit', 'min', 'max', 'crit')])):
+            wrong = [w for w in of_kind if w in others]
+            also += [f'4 {kind}'] if len(wrong) == 4 else wrong
+        rows.append((module, shown['file'], shown['stock'], shown['reference'],
+                     ', '.join(also)))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    table = '\n'.join(('  ' + ''.join(c.ljust(w + 2) for c, w in zip(r, widths)) + r[4]).rstrip()
+                      for r in rows)
+    return text.replace('{sfp_values}', table)
+
+
 def write(work, path, text):
     full = os.path.join(work, path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -389,6 +419,8 @@ def main():
     ap.add_argument('--pristine', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--bench', required=True, help="make bench's bench.csv")
+    ap.add_argument('--sfp-values', required=True,
+                    help="scripts/upstream/sfp-fixes.sh's sfp-values.csv")
     a = ap.parse_args()
     version = kernel_version(a.tree)
     macros = compat_macros(read(f'{DRV}/sff8472_compat.h'), version)
@@ -441,7 +473,8 @@ def main():
         with open(cover) as f:
             text = f.read()
         with open(os.path.join(TEMPLATES, 'cover-letter.txt')) as f:
-            subject, body = bench_numbers(f.read(), a.bench).split('\n', 1)
+            letter = sfp_values(bench_numbers(f.read(), a.bench), a.sfp_values)
+        subject, body = letter.split('\n', 1)
         text = text.replace('*** SUBJECT HERE ***', subject)
         text = text.replace('*** BLURB HERE ***', body.strip('\n'))
         with open(cover, 'w') as f:

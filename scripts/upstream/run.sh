@@ -13,18 +13,20 @@
 # series are kept in scripts/upstream/sfp/ (sfp.c is not ours to hold as
 # source); the driver's is made from the driver. make check proves them
 # (scripts/upstream/sfp-fixes.sh, hwmon-check.sh). The driver series'
-# cover letter takes its numbers from make bench (build/bench.csv, made
-# first if missing). Author and Signed-off-by are placeholders for a
+# cover letter takes its numbers from make bench (build/bench.csv) and
+# sfp-fixes.sh (build/sfp-values.csv), each run first if its file is
+# missing. Author and Signed-off-by are placeholders for a
 # person to fill in.
 set -eu
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 [ -f build/bench.csv ] || scripts/bench/run.sh >/dev/null
+[ -f build/sfp-values.csv ] || scripts/upstream/sfp-fixes.sh >/dev/null
 tree=$(scripts/kernel-tree.sh newest)
 python3 scripts/upstream/hwmon_series.py --tree "$tree" \
 	--pristine "$tree/.sff8472-pristine" --bench build/bench.csv \
-	--out build/upstream/hwmon
+	--sfp-values build/sfp-values.csv --out build/upstream/hwmon
 for tree in net net-next; do
 	out="$repo/build/upstream/sfp-$tree"
 	rm -rf "$out"

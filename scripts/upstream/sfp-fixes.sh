@@ -11,8 +11,9 @@
 # calibrated dump of the BMC tier), once stock (Debian's 6.12 UML kernel)
 # and once with both series applied (the newest kernel's tree,
 # scripts/kernel-tree.sh); sfp_check.py compares both with the exact
-# reference and prints the values the fixes change.
-# Writes "passed failed 0" to $SFF8472_COUNTS when set.
+# reference and prints the values the fixes change; when every check
+# passed, they go to build/sfp-values.csv too, for the driver series' cover
+# letter. Writes "passed failed 0" to $SFF8472_COUNTS when set.
 set -u
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,6 +31,8 @@ finish() {
 	exit
 }
 
+# Never a table from an earlier run.
+rm -f build/sfp-values.csv
 tree=$(scripts/kernel-tree.sh newest) || { check "the newest tree is there" false; finish; }
 
 # A repository of the files the series touch, as extracted.
@@ -113,10 +116,11 @@ check "sfp.c stock (6.12 UML): the board runs" board before SFP_UML_SERIES=6.12
 newest=$(flock "$cache/uml-newest.lock" scripts/uml-kernel.sh newest)
 check "sfp.c with the fixes (newest UML): the board runs" \
 	board after SFP_UML_SERIES=newest SFP_UML_PREBUILT="$newest"
-E2E_COUNTS="$work/values" python3 scripts/upstream/sfp_check.py \
-	"$work/before" "$work/after" \
+E2E_COUNTS="$work/values" SFP_VALUES_CSV="$work/values.csv" \
+	python3 scripts/upstream/sfp_check.py "$work/before" "$work/after" \
 	port1=external-profile port2=edges-dump port3=internal-profile \
 	port4=external-dump
 read -r p f _ <"$work/values" || { p=0 f=1; }
 passed=$((passed + p)) failed=$((failed + f))
+[ "$failed" -ne 0 ] || { mkdir -p build && mv "$work/values.csv" build/sfp-values.csv; }
 finish

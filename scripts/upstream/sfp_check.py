@@ -9,10 +9,13 @@ for line), AFTER the newest kernel with both series applied. Every expected
 value is computed from the cage's image by scripts/e2e/check.py, that is
 from SFF-8472 and kunit/gen_calibration_vectors.py, never from either
 driver. Prints the values stock sfp.c gets wrong beside the fixed ones, and
-one "ok:"/"FAILED:" line per check.
+one "ok:"/"FAILED:" line per check. With SFP_VALUES_CSV set, also writes
+those values there (cage, module, file, stock, fixed, reference), the
+driver series' cover letter's table (scripts/upstream/hwmon_series.py).
 
   sfp_check.py BEFORE AFTER LABEL=WHAT...
 """
+import csv
 import os
 import sys
 
@@ -67,7 +70,7 @@ def main():
                                        for k in wrong))
         for k in exp:
             if files['before'].get(k) != exp[k]:
-                rows.append((f'{label} {k}', show(files['before'].get(k)),
+                rows.append((label, what, k, show(files['before'].get(k)),
                              show(files['after'].get(k)), show(exp[k])))
         if what.startswith('internal'):
             changed = [k for k in exp if files['before'].get(k) != files['after'].get(k)]
@@ -84,9 +87,14 @@ def main():
           'and the exact reference:\n')
     print('| file | stock sfp.c | with the fixes | reference |')
     print('|---|---|---|---|')
-    for row in rows:
-        print('| ' + ' | '.join(row) + ' |')
+    for label, _, *row in rows:
+        print(f'| {label} ' + ' | '.join(row) + ' |')
     print()
+    if os.environ.get('SFP_VALUES_CSV'):
+        with open(os.environ['SFP_VALUES_CSV'], 'w', newline='') as f:
+            out = csv.writer(f)
+            out.writerow(('cage', 'module', 'file', 'stock', 'fixed', 'reference'))
+            out.writerows(rows)
     return e2e.finish(res, 'sfp.c values')
 
 

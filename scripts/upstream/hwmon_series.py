@@ -18,8 +18,11 @@ sff8472_compat.h (its macros are expanded as they read for that version),
 no sff8472_version.h or MODULE_VERSION, nothing the out-of-tree build
 alone has (sff8472_sysfs.c, the blocks under #ifdef SFF8472_OUT_OF_TREE,
 the Makefile's paragraph that names it), and nothing made visible for
-tests the series does not carry (the emulator's). Author and maintainer
-are placeholders for a person to fill in.
+tests the series does not carry (the emulator's). Its calibration vectors
+are every 20th of the driver's (kunit/gen_calibration_vectors.py
+--sample): 294 vectors in 485 lines, where the whole table's 8,735 lines
+would be most of the patch. Author and maintainer are placeholders for a
+person to fill in.
 """
 import argparse
 import os
@@ -38,6 +41,11 @@ OUT_OF_TREE_MACRO = 'SFF8472_OUT_OF_TREE'
 AUTHOR = 'Author Placeholder <author-placeholder@example.invalid>'
 MAINTAINER = 'Maintainer Placeholder <maintainer-placeholder@example.invalid>'
 TEMPLATES = os.path.join(REPO, 'scripts', 'upstream', 'hwmon')
+VECTORS = 'sff8472_calibration_vectors.h'
+VECTORS_SAMPLE = 20
+
+sys.path.insert(0, os.path.join(REPO, 'kunit'))
+import gen_calibration_vectors as vectors  # noqa: E402
 
 
 def kernel_version(tree):
@@ -455,6 +463,7 @@ def main():
             if f.endswith('.h'):
                 texts[f] = drop_kunit_declarations(texts[f], hidden)
             write(work, f'{DRV}/{f}', texts[f])
+        write(work, f'{DRV}/{VECTORS}', vectors.render(VECTORS_SAMPLE))
         write(work, f'{DRV}/Kconfig', read(f'{DRV}/Kconfig'))
         write(work, f'{DRV}/Makefile', makefile())
         write(work, f'{DRV}/.kunitconfig', read('scripts/upstream/hwmon/kunitconfig'))

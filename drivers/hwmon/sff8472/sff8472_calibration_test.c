@@ -2,9 +2,10 @@
 /*
  * KUnit tests for the SFF-8472 calibration core.
  *
- * The table vectors come from kunit/gen_calibration_vectors.py, an exact
- * (Python fractions) reference independent of the C code; the spot checks
- * below derive their expected values by hand from SFF-8472 rev 11.0.
+ * The table vectors come from gen_calibration_vectors.py of the sff8472
+ * project (kunit/), an exact (Python fractions) reference independent of
+ * the C code; the spot checks below derive their expected values by hand
+ * from SFF-8472 rev 11.0.
  */
 
 #include <kunit/test.h>

@@ -1,13 +1,20 @@
 # Counting helpers shared by scripts/check.sh and scripts/static-checks.sh
 # (sourced). They add to the caller's $passed and $failed.
 
-# check NAME COMMAND [ARG...]: run one check that counts as one test.
+# check NAME COMMAND [ARG...]: run one check that counts as one test. A
+# check that took 5 s or more says how long (where a cold run spends it).
 check() {
 	name=$1
 	shift
+	check_t0=$(date +%s)
 	if "$@"; then
 		passed=$((passed + 1))
-		echo "ok: $name"
+		check_s=$(($(date +%s) - check_t0))
+		if [ "$check_s" -ge 5 ]; then
+			echo "ok: $name ($check_s s)"
+		else
+			echo "ok: $name"
+		fi
 	else
 		failed=$((failed + 1))
 		# check.sh collects these for its digest of failures.

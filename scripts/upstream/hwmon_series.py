@@ -25,6 +25,7 @@ would be most of the patch. Author and maintainer are placeholders for a
 person to fill in.
 """
 import argparse
+import csv
 import os
 import re
 import shutil
@@ -352,7 +353,6 @@ def maintainers(tree, files):
 def bench_numbers(text, csv_path):
     """TEXT with each {ROW.DRIVER} replaced by "transactions / bus ms" from
     make bench's CSV."""
-    import csv
     with open(csv_path) as f:
         rows = {(r['row'], r['driver']): r for r in csv.DictReader(f)}
 
@@ -368,7 +368,6 @@ def sfp_values(text, csv_path):
     wrong, from scripts/upstream/sfp-fixes.sh's CSV: per module and
     channel, the input (or the one file wrong) and how many of the
     channel's other files are wrong too."""
-    import csv
     groups = {}
     with open(csv_path) as f:
         for r in csv.DictReader(f):

@@ -12,8 +12,8 @@
 #     built in, for x86_64 (defconfig) and 32-bit ARM (multi_v7_defconfig;
 #     there without 64-bit division helpers), make dt_binding_check passes
 #     for the binding (scripts/upstream/dt-binding-check.sh) and kunit.py
-#     run with the series' .kunitconfig passes (18 min cold beside the
-#     other tiers, most of it kunit.py's UML build; under 2 min warm).
+#     run with the series' .kunitconfig passes (13 min cold beside the
+#     other tiers, a third of it kunit.py's UML build; under 2 min warm).
 #
 # Needs build/bench.csv (make bench) and build/sfp-values.csv
 # (scripts/upstream/sfp-fixes.sh) for the cover letter's numbers.

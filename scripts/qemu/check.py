@@ -22,9 +22,10 @@ TAINT_OOT, TAINT_UNSIGNED, TAINT_TEST = 1 << 12, 1 << 13, 1 << 18
 
 
 def check_taints(res, out, kver, steps):
-    """The driver taints only as out of tree (O) and unsigned (E). Since
-    7.x, modpost marks modules under tools/testing/ as test modules, so
-    the emulator may add N (test) too; nothing else may."""
+    """The driver taints only as out of tree (O) and unsigned (E). The
+    emulator may add N (test) too: modpost marks modules under
+    tools/testing/ as test modules, and since 6.13 an M= build names them
+    so (relative to the module directory); nothing else may."""
     driver = steps.get('taint_sff8472', '?')
     emul = steps.get('taint_sff8472_emul', '?')
     res.check(f'{kver}: the driver taints only out of tree (O) and unsigned (E): {driver!r}',

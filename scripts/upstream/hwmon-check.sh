@@ -143,8 +143,11 @@ build() {
 	for how in m y; do
 		out="$cache/pristine-$arch-$how"
 		log="$work/$arch-$how.log"
-		[ -f "$out/.config" ] || [ "$how" = m ] ||
-			cp -a "$cache/pristine-$arch-m" "$out" 2>/dev/null || rm -rf "$out"
+		if [ "$how" = y ] && [ ! -f "$out/.config" ]; then
+			rm -rf "$out" "$out.new"
+			cp -a "$cache/pristine-$arch-m" "$out.new" 2>/dev/null &&
+				mv "$out.new" "$out" || rm -rf "$out.new"
+		fi
 		set -- -s -C "$pristine" O="$out" "$@"
 		opt=--enable check=0
 		[ "$how" = y ] || opt=--module check=2

@@ -421,6 +421,8 @@ def main():
     ap.add_argument('--sample', type=int, metavar='K',
                     help='print every Kth vector of each kind instead')
     args = ap.parse_args()
+    if args.sample is not None and args.sample < 2:
+        ap.error('--sample K needs K >= 2')
     if args.sample:
         sys.stdout.write(render(args.sample))
         return 0

@@ -10,11 +10,8 @@ check() {
 	if "$@"; then
 		passed=$((passed + 1))
 		check_s=$(($(date +%s) - check_t0))
-		if [ "$check_s" -ge 5 ]; then
-			echo "ok: $name ($check_s s)"
-		else
-			echo "ok: $name"
-		fi
+		[ "$check_s" -ge 5 ] && check_s=" ($check_s s)" || check_s=
+		echo "ok: $name$check_s"
 	else
 		failed=$((failed + 1))
 		# check.sh collects these for its digest of failures.

@@ -482,6 +482,7 @@ def main():
             text = f.read()
         with open(os.path.join(TEMPLATES, 'cover-letter.txt')) as f:
             letter = sfp_values(bench_numbers(f.read(), a.bench), a.sfp_values)
+        letter = letter.replace('{vectors_sample}', str(VECTORS_SAMPLE))
         subject, body = letter.split('\n', 1)
         text = text.replace('*** SUBJECT HERE ***', subject)
         text = text.replace('*** BLURB HERE ***', body.strip('\n'))

@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SFF-8472 cache: what every output reads, and the only caller of the bus
- * (Documentation/hwmon/sff8472.rst, "Caching"). Everything static about a
- * module is read once per insertion into a scratch image, proven and
- * classified before it replaces the cached one, so readers never see a
- * half-read module; the same module read again keeps its generation. A2h
- * 96-119 is one live snapshot, proven by CC_DMI after it; each attempt,
- * failed or not, lives for update_interval, and a failed one is an error
- * for its readers, never the old values.
+ * (Documentation/hwmon/sff8472.rst, "Caching"): a per-insertion image read
+ * into scratch before it replaces the cached one, and the live snapshot.
  */
 
 #include <linux/device.h>
@@ -307,8 +302,7 @@ void sff8472_cache_forget(struct sff8472_cache *cache, bool surely_gone)
 }
 
 /**
- * sff8472_cache_doubt() - the cached module did not answer as itself, or
- *	did again
+ * sff8472_cache_doubt() - the cached module is (no longer) in doubt
  * @cache: the cage's cache, with its lock held
  * @doubt: it may be gone or swapped for another: until it answers again,
  *	its readers get -EIO, never its cached identity or values
@@ -333,12 +327,9 @@ static void sff8472_cache_want_verify(struct sff8472_cache *cache)
 }
 
 /*
- * A read that should have proven the cached module did not. Another CC_DMI
- * (-ESTALE) means another module: in doubt from now on, so nothing of the
- * old one is shown or written, until the hot-plug machine has verified it
- * (the same module: present again) or read the new one. Any failure makes
- * the hot-plug layer look. Returns the error for the caller: -EIO for
- * another module.
+ * A read that should have proven the cached module did not: the hot-plug
+ * layer looks, and another CC_DMI (-ESTALE, returned as -EIO) puts the
+ * module in doubt until it has. Returns the error for the caller.
  */
 static int sff8472_cache_proof_failed(struct sff8472_cache *cache, int ret)
 {
@@ -711,21 +702,12 @@ int sff8472_cache_bit(struct sff8472_cache *cache, enum sff8472_bit bit,
 }
 #endif
 
-/**
- * sff8472_cache_write_bit() - set or clear control bits of the module
- * @cache: the cage's cache, with its lock held
- * @a2_off: A2h byte (110 or 118)
- * @mask: the bits, all of them controls the module advertises
- * @value: their new values (the bits of @mask)
- *
- * Read-modify-write with a fresh read, so the other bits stay as the module
- * has them; the next reader takes a new snapshot. CC_DMI, read after the
- * byte (in the same transfer where the adapter allows), proves the module
- * is still the cached one, whose options allowed the bits.
- *
- * Return: 0, -EOPNOTSUPP (a bit the module does not advertise, no A2h, or
- * an adapter that cannot write), -EIO (another module: now in doubt) or
- * another negative error.
+/*
+ * Set control bits @mask of A2h @a2_off (110, 118) to @value, read-modify-
+ * write with a fresh read proven by CC_DMI, so the other bits stay as the
+ * module has them. Returns 0, -EOPNOTSUPP (not advertised, no A2h, or an
+ * adapter that cannot write), -EIO (another module: now in doubt) or
+ * another error.
  */
 static int sff8472_cache_write_bit(struct sff8472_cache *cache,
 				   unsigned int a2_off, u8 mask, u8 value)
@@ -863,12 +845,10 @@ static ssize_t sff8472_write_user(struct sff8472_cache *cache,
  * @buf: bytes
  * @count: byte count
  *
- * Single bytes at A2h 110 and 118, whose control bits are set as the sysfs
- * control files set them; and when opted in, the A2h user EEPROM
- * (128-247), whose cached bytes are read back from the module afterwards
- * so the view shows what the module holds. Anything else is
- * refused before a byte goes on the bus. Before the first byte is written,
- * CC_DMI proves the module is still the cached one.
+ * Single bytes at A2h 110 and 118 (their advertised control bits), and
+ * when opted in the A2h user EEPROM (128-247), read back into the image
+ * afterwards; anything else is refused before a byte goes on the bus, and
+ * CC_DMI proves the module is still the cached one before the first.
  *
  * Return: the bytes written (fewer than @count when the module stopped
  * taking them after some), -EIO (another module: now in doubt) or a

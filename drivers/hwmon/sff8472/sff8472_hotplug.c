@@ -64,16 +64,9 @@ const char *sff8472_hp_state_name(enum sff8472_hp_state state)
 }
 EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_state_name);
 
-/**
- * sff8472_hp_next() - the transition function
- * @state: current state
- * @event: what happened
- *
- * The table is the machine; Documentation/hwmon/sff8472.rst shows it too,
- * and make check compares the two (scripts/hp-table-check.py).
- *
- * Return: the next state; the current one for an event that does not
- * concern it.
+/*
+ * The transition function; Documentation/hwmon/sff8472.rst shows the table
+ * too, and make check compares the two (scripts/hp-table-check.py).
  */
 static enum sff8472_hp_state sff8472_hp_next(enum sff8472_hp_state state,
 					     enum sff8472_hp_event event)
@@ -420,10 +413,9 @@ void sff8472_hp_start(struct sff8472_cage *data)
 
 /*
  * No more runs; waits for one in progress. The cache forgets the work under
- * its lock, so readers that are still there (hwmon goes last) cannot queue
- * it again where the kernel has no disable_delayed_work_sync(). Nothing
- * else can there: the IRQ and the debugfs file are gone first, and resume
- * and unbind exclude each other.
+ * its lock, so remaining readers (hwmon goes last) cannot queue it again on
+ * a kernel without disable_delayed_work_sync(); the IRQ and debugfs are
+ * gone first, and resume and unbind exclude each other.
  */
 void sff8472_hp_stop(struct sff8472_cage *data)
 {

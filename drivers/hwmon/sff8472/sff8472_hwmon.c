@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * SFF-8472 hwmon channels: temp1, in0, curr1, power1 (TX), power2 (RX)
- * (Documentation/hwmon/sff8472.rst). A leaf over the cache: inputs and
- * alarms come from the live snapshot, limits and labels from the image.
- * Alarms are the module's own flags, shown only when A0h byte 93 bit 7 says
- * it has them: hwmon drivers do not compare readings with limits. A channel
- * whose threshold set the module did not fill in has neither limits nor
- * alarms. The device exists only while a module with diagnostics is in the
- * cage, one per insertion (sff8472_publish.c).
+ * (Documentation/hwmon/sff8472.rst). Inputs and alarms come from the live
+ * snapshot, limits and labels from the image. Alarms are the module's own
+ * flags: hwmon drivers do not compare readings with limits. A threshold
+ * set the module did not fill in gives neither limits nor alarms.
  */
 
 #include <linux/device.h>

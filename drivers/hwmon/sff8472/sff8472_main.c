@@ -48,9 +48,8 @@ static irqreturn_t sff8472_presence_irq(int irq, void *dev_id)
 }
 
 /*
- * MOD_DEF0 GPIO and its IRQ number. Either may defer probe, so this runs
- * before anything is registered (a registration during a deferred probe
- * would trigger another probe round at once).
+ * MOD_DEF0 and its IRQ. Either may defer probe, so this runs before anything
+ * is registered (which would start another probe round at once).
  */
 static int sff8472_get_presence(struct device *dev, struct gpio_desc **gpio,
 				int *irq)

@@ -67,11 +67,7 @@ int sff8472_nvmem_register(struct sff8472_cage *data)
 		.type = NVMEM_TYPE_EEPROM,
 		.dev = data->dev,
 		.owner = THIS_MODULE,
-		/*
-		 * Its sysfs file takes writes only with the user EEPROM opted
-		 * in: SONiC writes control bytes through "eeprom". In-kernel
-		 * writers reach sff8472_cache_eeprom_write(), which decides.
-		 */
+		/* sysfs, cells: user EEPROM opted in only; the cache decides. */
 		.read_only = !data->cache.user_eeprom_writable,
 		.root_only = false,
 		.reg_read = sff8472_nvmem_read,

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * SFF-8472 publication of what the hot-plug layer found, after each run of
- * the state machine and without the cache lock (unregistering hwmon waits
- * for its readers, who take it): a new cache generation gets its log lines,
- * its hwmon device and a uevent; a removal takes them away.
+ * SFF-8472 publication after each run of the state machine, without the
+ * cache lock (unregistering hwmon waits for its readers, who take it): a
+ * new generation gets its log lines, hwmon device and uevent.
  */
 
 #include <linux/bits.h>

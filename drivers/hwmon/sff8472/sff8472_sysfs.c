@@ -44,17 +44,21 @@ static ssize_t sff8472_show_locked(struct device *dev, char *buf,
 	return ret;
 }
 
-#define SFF8472_ID_ATTR(name, fmt, expr)				\
-static ssize_t name##_id_show(const struct sff8472_module *m, char *buf) \
-{									\
-	return sysfs_emit(buf, fmt "\n", expr);				\
-}									\
+/* An identity file over name##_id_show(). */
+#define SFF8472_ID_ATTR_FN(name)					\
 static ssize_t name##_show(struct device *dev,				\
 			   struct device_attribute *attr, char *buf)	\
 {									\
 	return sff8472_show_locked(dev, buf, name##_id_show);		\
 }									\
 static DEVICE_ATTR_RO(name)
+
+#define SFF8472_ID_ATTR(name, fmt, expr)				\
+static ssize_t name##_id_show(const struct sff8472_module *m, char *buf) \
+{									\
+	return sysfs_emit(buf, fmt "\n", expr);				\
+}									\
+SFF8472_ID_ATTR_FN(name)
 
 SFF8472_ID_ATTR(vendor_name, "%s", m->id.vendor_name);
 SFF8472_ID_ATTR(vendor_pn, "%s", m->id.vendor_pn);
@@ -108,14 +112,6 @@ static ssize_t rx_power_type_id_show(const struct sff8472_module *m,
 	return sysfs_emit(buf, "%s\n", m->id.diag_type &
 			  SFP_DIAGMON_RXPWR_AVG ? "average" : "oma");
 }
-
-#define SFF8472_ID_ATTR_FN(name)					\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
-{									\
-	return sff8472_show_locked(dev, buf, name##_id_show);		\
-}									\
-static DEVICE_ATTR_RO(name)
 
 SFF8472_ID_ATTR_FN(date_code);
 SFF8472_ID_ATTR_FN(wavelength);

@@ -13,7 +13,7 @@ cd "$repo" || exit 1
 passed=0 failed=0
 # The production driver's size now (scripts/driver-size.sh), lowered as it
 # shrinks.
-DRIVER_MAX_LINES=4736
+DRIVER_MAX_LINES=4734
 
 . "$repo/scripts/check-lib.sh"
 

@@ -250,17 +250,21 @@ def drop_kunit_declarations(text, hidden):
 
 
 def add_include(text, header):
-    """TEXT with #include <HEADER> in its sorted <linux/...> block."""
+    """TEXT with #include <HEADER> in its sorted block of HEADER's directory
+    (<linux/...>, <kunit/...>), or in a block of its own after <linux/...>."""
     line = f'#include <{header}>'
     if line in text:
         return text
-    incs = [m for m in re.finditer(r'^#include <linux/[^>]+>$', text, re.M)]
+    group = header.split('/')[0]
+    incs = [m for m in re.finditer(rf'^#include <{group}/[^>]+>$', text, re.M)]
     after = [m for m in incs if m.group(0) > line]
     if after:
         pos = after[0].start()
         return text[:pos] + line + '\n' + text[pos:]
-    pos = incs[-1].end()
-    return text[:pos] + '\n' + line + text[pos:]
+    if incs:
+        return text[:incs[-1].end()] + '\n' + line + text[incs[-1].end():]
+    pos = list(re.finditer(r'^#include <linux/[^>]+>$', text, re.M))[-1].end()
+    return text[:pos] + '\n\n' + line + text[pos:]
 
 
 def mainline_source(text, path, macros):
@@ -273,6 +277,8 @@ def mainline_source(text, path, macros):
     text = expand(text, macros)
     if re.search(r'\b(get|put)_unaligned', text):
         text = add_include(text, 'linux/unaligned.h')
+    if 'KUNIT_STATIC_STUB_REDIRECT' in text:
+        text = add_include(text, 'kunit/static_stub.h')
     left = re.findall(r'\bSFF8472_[A-Z_]+\(', text)
     unknown = [n for n in left if n[:-1] not in defined_here(text)]
     if unknown:

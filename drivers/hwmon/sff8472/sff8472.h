@@ -367,6 +367,9 @@ void sff8472_hp_start(struct sff8472_cage *data);
 void sff8472_hp_stop(struct sff8472_cage *data);
 void sff8472_hp_kick(struct sff8472_cage *data, unsigned long why);
 void sff8472_hp_debugfs(struct sff8472_cage *data, struct dentry *dir);
+#if IS_ENABLED(CONFIG_KUNIT)
+long sff8472_hp_run_once(struct sff8472_cage *data);
+#endif
 
 /* sff8472_publish.c: called by the hot-plug work after the machine ran. */
 void sff8472_publish(struct sff8472_cage *data);

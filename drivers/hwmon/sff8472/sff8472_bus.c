@@ -18,9 +18,11 @@
 #include <linux/jiffies.h>
 #include <linux/minmax.h>
 #include <linux/string.h>
-#include "sff8472_compat.h"
+
+#include <kunit/visibility.h>
 
 #include "sff8472.h"
+#include "sff8472_compat.h"
 
 #define SFF8472_GC_ADDR			0x00
 #define SFF8472_GC_ADDR_CHANGE		0x04
@@ -433,10 +435,12 @@ static int sff8472_read_pieces(struct sff8472_bus *bus,
 int sff8472_bus_read(struct sff8472_bus *bus, enum sff8472_addr addr,
 		     unsigned int off, u8 *buf, size_t len)
 {
+	KUNIT_STATIC_STUB_REDIRECT(sff8472_bus_read, bus, addr, off, buf, len);
 	if (!sff8472_range_ok(off, len))
 		return -EINVAL;
 	return sff8472_read_pieces(bus, addr, off, buf, len, false);
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_bus_read);
 
 /* The last piece and the proof byte in one transfer of four messages. */
 static int sff8472_i2c_read_combined(struct i2c_client *client, u8 off,
@@ -516,6 +520,8 @@ int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_addr addr,
 	bool combined = bus->mode == SFF8472_BUS_I2C && bus->combined;
 	int ret;
 
+	KUNIT_STATIC_STUB_REDIRECT(sff8472_bus_read_proven, bus, addr, off, buf,
+				   len, proof_off, proof);
 	if (!sff8472_range_ok(off, len) || proof_off >= SFF8472_PAGE_LEN)
 		return -EINVAL;
 	ret = sff8472_read_pieces(bus, addr, off, buf, len, combined);
@@ -528,6 +534,7 @@ int sff8472_bus_read_proven(struct sff8472_bus *bus, enum sff8472_addr addr,
 	ret = sff8472_read_piece(bus, addr, proof_off, proof, 1);
 	return ret < 0 ? ret : 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_bus_read_proven);
 
 /**
  * sff8472_bus_byte_io() - read the module one byte at a time, or not
@@ -600,13 +607,12 @@ int sff8472_bus_recover_a0(struct sff8472_bus *bus)
 int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_addr addr,
 		      unsigned int off, const u8 *buf, size_t len)
 {
-	struct i2c_client *client = sff8472_addr_client(bus, addr);
+	struct i2c_client *client;
 	u8 msg_buf[SFF8472_USER_EEPROM_PAGE + 1];
-	struct i2c_msg msg = {
-		.addr = client->addr, .len = len + 1, .buf = msg_buf,
-	};
+	struct i2c_msg msg = { .len = len + 1, .buf = msg_buf };
 	int ret;
 
+	KUNIT_STATIC_STUB_REDIRECT(sff8472_bus_write, bus, addr, off, buf, len);
 	if (!len || len > bus->max_write || !sff8472_range_ok(off, len))
 		return -EINVAL;
 
@@ -614,7 +620,9 @@ int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_addr addr,
 	if (ret)
 		return ret;
 
+	client = sff8472_addr_client(bus, addr);
 	if (bus->mode == SFF8472_BUS_I2C) {
+		msg.addr = client->addr;
 		msg_buf[0] = off;
 		memcpy(&msg_buf[1], buf, len);
 		ret = i2c_transfer(client->adapter, &msg, 1);
@@ -624,6 +632,7 @@ int sff8472_bus_write(struct sff8472_bus *bus, enum sff8472_addr addr,
 		return i2c_smbus_write_i2c_block_data(client, off, len, buf);
 	return i2c_smbus_write_byte_data(client, off, buf[0]);
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_bus_write);
 
 /**
  * sff8472_bus_wait_write_cycle() - wait until an EEPROM write has finished
@@ -643,6 +652,7 @@ int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus)
 	unsigned long started;
 	u8 byte;
 
+	KUNIT_STATIC_STUB_REDIRECT(sff8472_bus_wait_write_cycle, bus);
 	for (;;) {
 		/* Sample the time first, like at24, so load cannot cut short. */
 		started = jiffies;
@@ -654,3 +664,4 @@ int sff8472_bus_wait_write_cycle(struct sff8472_bus *bus)
 		usleep_range(1000, 1500);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_bus_wait_write_cycle);

@@ -286,6 +286,7 @@ int sff8472_cache_load(struct sff8472_cache *cache)
 	sff8472_commit(cache, &first);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_load);
 
 /**
  * sff8472_cache_forget() - the cage is (now) empty
@@ -356,10 +357,8 @@ static int sff8472_cache_state(const struct sff8472_cache *cache)
 }
 
 /**
- * sff8472_cache_drop_live() - no reader may use the live snapshot any more
- * @cache: the cage's cache, with its lock held
- *
- * After a control write, so the next reader sees its effect.
+ * sff8472_cache_drop_live() - the next reader takes a new snapshot
+ * @cache: the cage's cache, with its lock held (after a control write)
  */
 void sff8472_cache_drop_live(struct sff8472_cache *cache)
 {
@@ -538,6 +537,7 @@ int sff8472_cache_value(struct sff8472_cache *cache, enum sff8472_channel ch,
 		*val = out;
 	return ret;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_value);
 
 /* Bytes of A2h starting at @a2_off, up to @len, from image or snapshot. */
 static ssize_t sff8472_a2_bytes(struct sff8472_cache *cache,
@@ -609,6 +609,7 @@ ssize_t sff8472_cache_eeprom_read(struct sff8472_cache *cache,
 	}
 	return done;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_eeprom_read);
 
 /*
  * The status and control bits of A2h 110 and 118 (Tables 3.17, 3.18a),
@@ -893,3 +894,4 @@ ssize_t sff8472_cache_eeprom_write(struct sff8472_cache *cache,
 		sff8472_cache_want_verify(cache);
 	return written;
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_cache_eeprom_write);

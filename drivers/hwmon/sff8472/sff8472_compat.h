@@ -125,6 +125,13 @@ static inline bool disable_delayed_work_sync(struct delayed_work *dwork)
 #define SFF8472_BIN_VISIBLE(fn)	(fn##_compat)
 #endif
 
+/* 6.4 added the KUnit static stubs that put the tests' RAM fake in place. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#include <kunit/static_stub.h>
+#else
+#define KUNIT_STATIC_STUB_REDIRECT(...) do { } while (0)
+#endif
+
 /*
  * 6.13 made symbol namespaces string literals: MODULE_IMPORT_NS("NS").
  * Before, the macro stringified a bare name.

@@ -332,23 +332,31 @@ static long sff8472_hp_delay(struct sff8472_cage *data)
 	return when > now ? (long)min_t(u64, when - now, LONG_MAX) : 0;
 }
 
-/* Run the machine now, tell the outputs, and sleep until next time. */
-static void sff8472_hp_run_now(struct sff8472_cage *data)
+/* Run the machine, tell the outputs; jiffies until the next run, or -1. */
+VISIBLE_IF_KUNIT long sff8472_hp_run_once(struct sff8472_cage *data)
 {
-	struct sff8472_hotplug *hp = &data->hp;
 	long delay;
 
-	mutex_lock(&hp->run_lock);
+	mutex_lock(&data->hp.run_lock);
 	mutex_lock(&data->cache.lock);
 	sff8472_hp_step(data);
 	delay = sff8472_hp_delay(data);
 	mutex_unlock(&data->cache.lock);
 
 	sff8472_publish(data);
-	mutex_unlock(&hp->run_lock);
+	mutex_unlock(&data->hp.run_lock);
+	return delay;
+}
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_run_once);
+
+/* Run the machine now, and sleep until next time. */
+static void sff8472_hp_run_now(struct sff8472_cage *data)
+{
+	long delay = sff8472_hp_run_once(data);
+
 	/* queue_, not mod_: a kick that came meanwhile must not be delayed. */
 	if (delay >= 0)
-		queue_delayed_work(system_freezable_wq, &hp->work, delay);
+		queue_delayed_work(system_freezable_wq, &data->hp.work, delay);
 }
 
 static void sff8472_hp_work(struct work_struct *work)
@@ -397,6 +405,7 @@ int sff8472_hp_init(struct sff8472_cage *data, struct gpio_desc *gpio,
 	data->cache.watch = &hp->work;
 	return devm_mutex_init(data->dev, &hp->run_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_hp_init);
 
 /**
  * sff8472_hp_start() - the first look, synchronously, then the work

@@ -11,7 +11,10 @@
 #include <linux/mutex.h>
 #include <linux/sfp.h>
 
+#include <kunit/visibility.h>
+
 #include "sff8472.h"
+#include "sff8472_compat.h"
 
 /* One line per thing worth knowing about a new module. */
 static void sff8472_log_module(struct sff8472_cage *data,
@@ -62,6 +65,7 @@ void sff8472_publish(struct sff8472_cage *data)
 	u32 generation;
 	int ret;
 
+	KUNIT_STATIC_STUB_REDIRECT(sff8472_publish, data);
 	mutex_lock(&cache->lock);
 	present = cache->present;
 	generation = cache->generation;
@@ -94,3 +98,4 @@ void sff8472_publish(struct sff8472_cage *data)
 		sff8472_sysfs_changed(data);
 #endif
 }
+EXPORT_SYMBOL_IF_KUNIT(sff8472_publish);

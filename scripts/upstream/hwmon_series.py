@@ -256,15 +256,16 @@ def add_include(text, header):
     if line in text:
         return text
     group = header.split('/')[0]
-    incs = [m for m in re.finditer(rf'^#include <{group}/[^>]+>$', text, re.M)]
+    incs = list(re.finditer(rf'^#include <{group}/[^>]+>$', text, re.M))
     after = [m for m in incs if m.group(0) > line]
     if after:
         pos = after[0].start()
         return text[:pos] + line + '\n' + text[pos:]
-    if incs:
-        return text[:incs[-1].end()] + '\n' + line + text[incs[-1].end():]
-    pos = list(re.finditer(r'^#include <linux/[^>]+>$', text, re.M))[-1].end()
-    return text[:pos] + '\n\n' + line + text[pos:]
+    if not incs:
+        incs = list(re.finditer(r'^#include <linux/[^>]+>$', text, re.M))
+        line = '\n' + line
+    pos = incs[-1].end()
+    return text[:pos] + '\n' + line + text[pos:]
 
 
 def mainline_source(text, path, macros):

@@ -16,6 +16,7 @@
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/bitops.h>
+#include <linux/cleanup.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/i2c.h>
@@ -34,7 +35,6 @@
  * snapshot fresh until the test itself lets it expire.
  */
 #define RAM_INTERVAL_MS	600000
-#define RAM_WRITE_MAX	8	/* bytes per write, the user EEPROM's page */
 #define RAM_A2(off)	(SFF8472_PAGE_LEN + (off))	/* in the eeprom view */
 
 /* The fake: a module's two pages, how it answers, what it was asked. */
@@ -111,26 +111,34 @@ static int ram_read_proven(struct sff8472_bus *bus, enum sff8472_addr addr,
 	return 0;
 }
 
-static bool ram_is_control(enum sff8472_addr addr, unsigned int off,
-			   size_t len)
+/* A2h 110 or 118, one byte: a control byte (SONiC's writes). */
+static bool ram_is_control(unsigned int a2_off, size_t len)
 {
-	return addr == SFF8472_A2 && len == 1 &&
-	       (off == SFP_STATUS || off == SFP_EXT_STATUS);
+	return len == 1 && (a2_off == SFP_STATUS || a2_off == SFP_EXT_STATUS);
+}
+
+/* Within the A2h user EEPROM (Table 3.16). */
+static bool ram_is_user(unsigned int a2_off, size_t len)
+{
+	return a2_off >= SFF8472_A2_USER_EEPROM &&
+	       a2_off + len <= SFF8472_A2_USER_EEPROM_END + 1;
 }
 
 /*
  * What the driver may write: one control byte, changing only the control
- * bits the module advertises, or up to RAM_WRITE_MAX bytes of the user
- * EEPROM (A2h 128-247) within one of its 8-byte pages.
+ * bits the module advertises, or user EEPROM bytes within one of its pages.
  */
 static bool ram_write_allowed(const struct ram *r, enum sff8472_addr addr,
 			      unsigned int off, const u8 *buf, size_t len)
 {
-	if (ram_is_control(addr, off, len))
+	unsigned int page = SFF8472_USER_EEPROM_PAGE;
+
+	if (addr != SFF8472_A2 || !len)
+		return false;
+	if (ram_is_control(off, len))
 		return !((buf[0] ^ r->mem[addr][off]) &
 			 ~r->controls[off == SFP_EXT_STATUS]);
-	return addr == SFF8472_A2 && len && len <= RAM_WRITE_MAX &&
-	       off >= 128 && off + len <= 248 && off / 8 == (off + len - 1) / 8;
+	return ram_is_user(off, len) && off / page == (off + len - 1) / page;
 }
 
 static int ram_write(struct sff8472_bus *bus, enum sff8472_addr addr,
@@ -163,11 +171,10 @@ static void ram_publish(struct sff8472_cage *data)
 {
 	struct ram *r = container_of(data, struct ram, cage);
 
-	mutex_lock(&data->cache.lock);
+	guard(mutex)(&data->cache.lock);
 	r->publications++;
 	r->shown_present = data->cache.present;
 	r->shown_generation = data->cache.generation;
-	mutex_unlock(&data->cache.lock);
 }
 
 static void ram_sum(u8 *page, unsigned int first, unsigned int last)
@@ -201,9 +208,9 @@ static void ram_module(struct ram *r, const char *sn, u16 temp_high_alarm)
 	u8 *a0 = r->mem[SFF8472_A0], *a2 = r->mem[SFF8472_A2];
 
 	memset(r->mem, 0, sizeof(r->mem));
-	a0[SFP_PHYS_ID] = 0x03;		/* SFP (SFF-8024) */
+	a0[SFP_PHYS_ID] = SFF8024_ID_SFP;
 	a0[SFP_PHYS_EXT_ID] = SFP_PHYS_EXT_ID_SFP;
-	a0[SFP_CONNECTOR] = 0x07;	/* LC */
+	a0[SFP_CONNECTOR] = SFF8024_CONNECTOR_LC;
 	memcpy(&a0[SFP_VENDOR_NAME], "RAM FAKE        ", 16);
 	memcpy(&a0[SFP_VENDOR_SN], sn, strlen(sn));
 	a0[SFP_DIAGMON] = SFP_DIAGMON_DDM | SFP_DIAGMON_INT_CAL;
@@ -244,13 +251,13 @@ static int ram_init(struct kunit *test)
 	data->bus.client = &r->client;
 	data->bus.mode = SFF8472_BUS_I2C;
 	data->bus.max_read = SFF8472_DEFAULT_CHUNK;
-	data->bus.max_write = RAM_WRITE_MAX;
+	data->bus.max_write = SFF8472_USER_EEPROM_PAGE;
 	data->bus.saved_mode = SFF8472_BUS_SMBUS_BYTE;
 	data->bus.saved_max_read = 1;
 	data->cache.bus = &data->bus;
 	mutex_init(&data->cache.lock);
 	data->cache.update_interval = RAM_INTERVAL_MS;
-	data->cache.write_max = RAM_WRITE_MAX;
+	data->cache.write_max = SFF8472_USER_EEPROM_PAGE;
 	kunit_activate_static_stub(test, sff8472_bus_read, ram_read);
 	kunit_activate_static_stub(test, sff8472_bus_read_proven,
 				   ram_read_proven);
@@ -262,54 +269,38 @@ static int ram_init(struct kunit *test)
 	return 0;
 }
 
+/* The clock and the cache's entry points, under the cache lock. */
 static void ram_pass(struct ram *r, unsigned int ms)
 {
-	mutex_lock(&r->cage.cache.lock);
+	guard(mutex)(&r->cage.cache.lock);
 	r->cage.cache.skipped += msecs_to_jiffies(ms);
-	mutex_unlock(&r->cage.cache.lock);
 }
 
 static int ram_load(struct ram *r)
 {
-	int ret;
-
-	mutex_lock(&r->cage.cache.lock);
-	ret = sff8472_cache_load(&r->cage.cache);
-	mutex_unlock(&r->cage.cache.lock);
-	return ret;
+	guard(mutex)(&r->cage.cache.lock);
+	return sff8472_cache_load(&r->cage.cache);
 }
 
 static int ram_value(struct ram *r, enum sff8472_channel ch, long *val)
 {
-	int ret;
-
-	mutex_lock(&r->cage.cache.lock);
-	ret = sff8472_cache_value(&r->cage.cache, ch, SFF8472_UNIT_HWMON, val);
-	mutex_unlock(&r->cage.cache.lock);
-	return ret;
+	guard(mutex)(&r->cage.cache.lock);
+	return sff8472_cache_value(&r->cage.cache, ch, SFF8472_UNIT_HWMON, val);
 }
 
 static ssize_t ram_eeprom_read(struct ram *r, unsigned int off, u8 *buf,
 			       size_t count, bool whole)
 {
-	ssize_t ret;
-
-	mutex_lock(&r->cage.cache.lock);
-	ret = sff8472_cache_eeprom_read(&r->cage.cache, off, buf, count,
-					whole);
-	mutex_unlock(&r->cage.cache.lock);
-	return ret;
+	guard(mutex)(&r->cage.cache.lock);
+	return sff8472_cache_eeprom_read(&r->cage.cache, off, buf, count,
+					 whole);
 }
 
 static ssize_t ram_eeprom_write(struct ram *r, unsigned int off,
 				const u8 *buf, size_t count)
 {
-	ssize_t ret;
-
-	mutex_lock(&r->cage.cache.lock);
-	ret = sff8472_cache_eeprom_write(&r->cage.cache, off, buf, count);
-	mutex_unlock(&r->cage.cache.lock);
-	return ret;
+	guard(mutex)(&r->cage.cache.lock);
+	return sff8472_cache_eeprom_write(&r->cage.cache, off, buf, count);
 }
 
 /* 0 while the cached module may be shown, else what its readers get. */
@@ -477,7 +468,9 @@ static void ram_test_other_module_in_doubt(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ram_module_err(r), -EIO);
 	KUNIT_EXPECT_EQ(test, ram_eeprom_read(r, 0, buf, sizeof(buf), false),
 			-EIO);
-	KUNIT_EXPECT_EQ(test, ram_eeprom_write(r, RAM_A2(128), buf, 8), -EIO);
+	KUNIT_EXPECT_EQ(test, ram_eeprom_write(r, RAM_A2(SFF8472_A2_USER_EEPROM),
+					       buf, SFF8472_USER_EEPROM_PAGE),
+			-EIO);
 	KUNIT_EXPECT_EQ(test, ram_eeprom_write(r, RAM_A2(SFP_STATUS), buf, 1),
 			-EIO);
 	ram_pass(r, RAM_INTERVAL_MS);
@@ -490,14 +483,15 @@ static void ram_test_other_module_in_doubt(struct kunit *test)
 static ssize_t ram_write_result(struct ram *r, unsigned int off,
 				unsigned int count, u8 fill)
 {
-	bool user = r->cage.cache.user_eeprom_writable &&
-		    off >= RAM_A2(128) && off + count <= RAM_A2(248);
-	bool control = count == 1 && (off == RAM_A2(SFP_STATUS) ||
-				      off == RAM_A2(SFP_EXT_STATUS));
+	bool a2 = off >= RAM_A2(0);
 
-	if (control)	/* all ones sets controls the module does not have */
+	if (a2 && ram_is_control(off - RAM_A2(0), count))
+		/* All ones sets controls the module does not have. */
 		return fill ? -EOPNOTSUPP : 1;
-	return user ? (ssize_t)count : -EPERM;
+	if (a2 && ram_is_user(off - RAM_A2(0), count) &&
+	    r->cage.cache.user_eeprom_writable)
+		return count;
+	return -EPERM;
 }
 
 /*
@@ -510,7 +504,11 @@ static ssize_t ram_write_result(struct ram *r, unsigned int off,
 static void ram_sweep_writes(struct kunit *test, struct ram *r, u8 fill)
 {
 	unsigned int off, count, wrong = 0, costly = 0, pages = 0;
-	unsigned int writes = r->writes;
+	unsigned int page = SFF8472_USER_EEPROM_PAGE, writes = r->writes;
+	u8 *user = &r->mem[SFF8472_A2][SFF8472_A2_USER_EEPROM];
+	size_t user_len = SFF8472_A2_USER_EEPROM_END + 1 -
+			  SFF8472_A2_USER_EEPROM;
+	u8 user_fill = r->cage.cache.user_eeprom_writable ? fill : 0;
 	u8 buf[SFF8472_NVMEM_SIZE];
 
 	memset(buf, fill, sizeof(buf));
@@ -526,21 +524,19 @@ static void ram_sweep_writes(struct kunit *test, struct ram *r, u8 fill)
 			if (want < 0 && r->calls != calls && !costly++)
 				KUNIT_FAIL(test, "%u+%u refused after %u calls",
 					   off, count, r->calls - calls);
-			/* A user EEPROM write takes one write per 8-byte page. */
-			if (want > 0 && off >= RAM_A2(128))
-				pages += (off + count - 1) / 8 - off / 8 + 1;
+			/* The user EEPROM takes one write per page. */
+			if (want > 0 && !ram_is_control(off - RAM_A2(0), count))
+				pages += (off + count - 1) / page - off / page + 1;
 		}
 	}
 	KUNIT_EXPECT_EQ(test, wrong, 0);
 	KUNIT_EXPECT_EQ(test, costly, 0);
 	/* The control bit is clear already: a control byte of 0 writes none. */
 	KUNIT_EXPECT_EQ(test, r->writes - writes, pages);
-	KUNIT_EXPECT_TRUE(test, !memchr_inv(&r->mem[SFF8472_A2][128],
-					    r->cage.cache.user_eeprom_writable ?
-					    fill : 0, 120));
-	KUNIT_EXPECT_TRUE(test, !memchr_inv(&r->cage.cache.mod.a2[128],
-					    r->cage.cache.user_eeprom_writable ?
-					    fill : 0, 120));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(user, user_fill, user_len));
+	KUNIT_EXPECT_TRUE(test, !memchr_inv(&r->cage.cache.mod.a2
+					    [SFF8472_A2_USER_EEPROM],
+					    user_fill, user_len));
 }
 
 static void ram_test_write_range(struct kunit *test)
